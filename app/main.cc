@@ -1,0 +1,485 @@
+// beautyidx: the composition root. Reads flags once, builds the objects, wires them, runs one
+// subcommand. Exit codes: 0 success, 1 runtime error, 2 usage error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/eval.h"
+#include "core/json.h"
+#include "core/price.h"
+#include "core/text.h"
+#include "crawler/crawler.h"
+#include "crawler/robots.h"
+#include "extract/extractor.h"
+#include "indexer/indexer.h"
+#include "indexer/schema.h"
+#include "recommender/recommender.h"
+#include "server/http_server.h"
+#include "storage/store.h"
+#include "url/url.h"
+
+#ifndef BEAUTYIDX_SOURCE_DATA_DIR
+#define BEAUTYIDX_SOURCE_DATA_DIR "data"
+#endif
+
+namespace {
+
+using namespace beautyidx;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::atomic<bool> stop_requested{false};
+extern "C" void on_stop_signal(int) { stop_requested = true; }
+
+// Runtime failure: one line on stderr, exit 1.
+int fail(const Error& error) {
+  std::fprintf(stderr, "beautyidx: %s\n", error.message.c_str());
+  return 1;
+}
+
+fs::path default_data_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  for (const fs::path& candidate : {exe.parent_path() / "../share/beautyidx/data", fs::path(BEAUTYIDX_SOURCE_DATA_DIR),
+                                    fs::path("data")}) {
+    if (fs::exists(candidate / "taxonomy.json", ec)) return candidate;
+  }
+  return BEAUTYIDX_SOURCE_DATA_DIR;
+}
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorKind::kIo, "read " + path.string() + ": cannot open");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+struct Database {
+  std::unique_ptr<storage::Store> store;
+  std::unique_ptr<indexer::Indexer> indexer;
+};
+
+Result<Database> open_for_writing(const fs::path& db) {
+  Database out;
+  auto store = storage::Store::open(schema::records_dir(db));
+  if (!store) return std::unexpected(store.error());
+  out.store = std::move(*store);
+  auto indexer = indexer::Indexer::open(db, *out.store);
+  if (!indexer) return std::unexpected(indexer.error());
+  out.indexer = std::move(*indexer);
+  return out;
+}
+
+class IndexingSink : public crawler::PageSink {
+ public:
+  explicit IndexingSink(indexer::Indexer& indexer) : indexer_(indexer) {}
+  Status page(const ExtractedPage& page) override { return indexer_.index_page(page); }
+  Status gone(const std::string& url) override { return indexer_.remove_url(url); }
+  Status commit() override { return indexer_.commit(); }
+
+ private:
+  indexer::Indexer& indexer_;
+};
+
+void print_json(const std::string& compact) { std::printf("%s\n", json::parse(compact).dump(2).c_str()); }
+
+std::string speaker_line(const std::optional<Speaker>& s) {
+  if (!s) return "unattributed";
+  std::string out = s->name;
+  if (!s->credential.empty()) out += ", " + s->credential;
+  if (!s->affiliation.empty()) out += " (" + s->affiliation + ")";
+  return out;
+}
+
+std::string shorten(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+void print_page(const ExtractedPage& page) {
+  std::printf("%s  [%s]\n", page.title.c_str(), page_kind_name(page.kind));
+  std::printf("url: %s\n", page.canonical_url.c_str());
+  std::string authors;
+  for (const auto& a : page.authors) authors += (authors.empty() ? "" : ", ") + a;
+  std::printf("by: %s   published: %s\n", authors.empty() ? "?" : authors.c_str(), page.published.value_or("?").c_str());
+  std::printf("text: %zu characters in %zu sections\n", page.text.size(), page.sections.size());
+  std::printf("\nquotes (%zu):\n", page.quotes.size());
+  for (const Quote& q : page.quotes) {
+    std::printf("  - \"%s\"\n    %s%s [%s]\n", shorten(q.text, 110).c_str(), q.indirect ? "(paraphrase) " : "",
+                speaker_line(q.speaker).c_str(), stance_name(q.stance));
+  }
+  std::printf("\nproducts (%zu):\n", page.products.size());
+  for (const Product& p : page.products) {
+    std::printf("  - %s%s%s  %s%s\n", p.brand.empty() ? "" : (p.brand + " ").c_str(), p.name.c_str(), "",
+                format_price(p.price).c_str(), p.retailer.empty() ? "" : (" at " + p.retailer).c_str());
+  }
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  };
+  std::printf("\nconcerns: %s\ntechniques: %s\n", join(page.concerns).c_str(), join(page.techniques).c_str());
+}
+
+void print_recommendations(const recommender::RecommendResponse& r) {
+  std::string budget = "none";
+  if (r.query.budget) {
+    const auto& b = *r.query.budget;
+    if (b.min && b.max) budget = format_price({*b.min, {}, {}, b.currency}) + " to " + format_price({*b.max, {}, {}, b.currency});
+    else if (b.max) budget = "up to " + format_price({*b.max, {}, {}, b.currency});
+    else if (b.min) budget = "from " + format_price({*b.min, {}, {}, b.currency});
+  }
+  std::string about;
+  for (const auto& c : r.query.concerns) about += (about.empty() ? "" : ", ") + c;
+  for (const auto& t : r.query.techniques) about += (about.empty() ? "" : ", ") + t;
+  std::printf("\"%s\"  ->  %s; budget %s\n", r.query.text.c_str(), about.empty() ? r.query.residual.c_str() : about.c_str(),
+              budget.c_str());
+  if (r.results.empty()) {
+    std::printf("  %s\n", r.explanation.c_str());
+    return;
+  }
+  int n = 0;
+  for (const auto& pick : r.results) {
+    std::printf("  %d. %s%s  %s%s\n", ++n, pick.product.brand.empty() ? "" : (pick.product.brand + " ").c_str(),
+                pick.product.name.c_str(), format_price(pick.product.price).c_str(),
+                pick.product.retailer.empty() ? "" : (" at " + pick.product.retailer).c_str());
+    if (!pick.evidence.empty()) {
+      const auto& e = pick.evidence.front();
+      std::printf("     \"%s\"\n     - %s, %s\n", shorten(e.quote, 140).c_str(), e.speaker.c_str(), e.credential.c_str());
+    }
+    std::printf("     from: %s\n", pick.article.title.c_str());
+  }
+}
+
+Result<std::unique_ptr<recommender::Recommender>> open_reader(const fs::path& db, const fs::path& data) {
+  auto taxonomy = Taxonomy::load(data / "taxonomy.json");
+  if (!taxonomy) return std::unexpected(taxonomy.error());
+  return recommender::Recommender::open(db, std::move(*taxonomy));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"beautyidx: expert-backed, budget-aware answers from beauty blogs"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "beautyidx 0.1.0");
+  fs::path data_dir = default_data_dir();
+  app.add_option("--data", data_dir, "Folder with taxonomy.json, retailers.json and brands.txt")->check(CLI::ExistingDirectory);
+
+  fs::path db;
+  bool as_json = false;
+  size_t limit = 10;
+
+  // crawl
+  auto* crawl = app.add_subcommand("crawl", "Crawl sites over HTTP and index what they publish");
+  std::vector<std::string> seeds;
+  crawler::CrawlOptions crawl_options;
+  int delay_ms = 1000;
+  crawl->add_option("urls", seeds, "Seed URLs")->required();
+  crawl->add_option("--db", db, "Database folder")->required();
+  crawl->add_option("--max-pages", crawl_options.max_pages, "Stop after this many fetches")->capture_default_str();
+  crawl->add_option("--max-depth", crawl_options.max_depth, "Links followed from a seed")->capture_default_str();
+  crawl->add_option("--delay-ms", delay_ms, "Pause between requests to one host")->capture_default_str();
+  crawl->add_option("--user-agent", crawl_options.user_agent, "User-Agent header")->capture_default_str();
+  crawl->add_option("--scope", crawl_options.scope, "URL prefixes to stay within (default: the seeds' sites)");
+  crawl->add_flag("--allow-private", crawl_options.allow_private, "Allow loopback and private addresses");
+  crawl->add_flag("--json", as_json, "Machine-readable summary");
+
+  // ingest
+  auto* ingest = app.add_subcommand("ingest", "Index local HTML or text files");
+  std::vector<fs::path> ingest_paths;
+  std::string base_url;
+  ingest->add_option("paths", ingest_paths, "Files or folders")->required()->check(CLI::ExistingPath);
+  ingest->add_option("--db", db, "Database folder")->required();
+  ingest->add_option("--base-url", base_url, "URL the folder is published at")->required();
+  ingest->add_flag("--json", as_json, "Machine-readable summary");
+
+  // extract
+  auto* extract_cmd = app.add_subcommand("extract", "Extract one page and print what was found");
+  fs::path extract_file;
+  std::string extract_url = "http://localhost/";
+  extract_cmd->add_option("file", extract_file, "HTML or text file")->required()->check(CLI::ExistingFile);
+  extract_cmd->add_option("--url", extract_url, "URL the page was published at")->capture_default_str();
+  extract_cmd->add_flag("--json", as_json, "Print the page as JSON");
+
+  // recommend / search / related
+  auto* recommend = app.add_subcommand("recommend", "Products for a question, within its budget, with experts' words");
+  std::string query;
+  recommend->add_option("query", query, "e.g. \"de-puffing under $50\"")->required();
+  recommend->add_option("--db", db, "Database folder")->required();
+  recommend->add_option("--limit", limit, "Most picks")->check(CLI::Range(1, 50))->capture_default_str();
+  recommend->add_flag("--json", as_json, "JSON output");
+
+  auto* search = app.add_subcommand("search", "Expert quotes and articles for a question");
+  search->add_option("query", query, "e.g. \"what do dermatologists say about facial exercises\"")->required();
+  search->add_option("--db", db, "Database folder")->required();
+  search->add_option("--limit", limit, "Most results")->check(CLI::Range(1, 50))->capture_default_str();
+  search->add_flag("--json", as_json, "JSON output");
+
+  auto* related = app.add_subcommand("related", "Articles related to an indexed article");
+  std::string related_url;
+  related->add_option("url", related_url, "Article URL")->required();
+  related->add_option("--db", db, "Database folder")->required();
+  related->add_option("--limit", limit, "Most results")->check(CLI::Range(1, 50))->capture_default_str();
+  related->add_flag("--json", as_json, "JSON output");
+
+  // serve
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API");
+  server::ServerOptions server_options;
+  serve->add_option("--db", db, "Database folder")->required();
+  serve->add_option("--host", server_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", server_options.port, "Port (0 = any free port)")->capture_default_str();
+
+  // eval
+  auto* eval = app.add_subcommand("eval", "Extraction precision/recall against gold annotations");
+  app::EvalOptions eval_options;
+  eval->add_option("--gold", eval_options.gold_dir, "Folder of gold JSON files")->required()->check(CLI::ExistingDirectory);
+  eval->add_option("--site", eval_options.site_dir, "Folder with the pages (default: the gold folder's parent)");
+  eval->add_flag("--json", eval_options.json, "JSON output");
+  eval->add_flag("-v,--verbose", eval_options.verbose, "List every miss");
+
+  // inspect
+  auto* inspect = app.add_subcommand("inspect", "Explain how beautyidx reads a robots.txt, a URL or a query");
+  inspect->require_subcommand(1);
+  auto* inspect_robots = inspect->add_subcommand("robots", "Is a URL allowed by a robots.txt file?");
+  fs::path robots_file;
+  std::string agent = "beautyidx";
+  std::string inspect_target;
+  inspect_robots->add_option("--file", robots_file, "robots.txt file")->required()->check(CLI::ExistingFile);
+  inspect_robots->add_option("--agent", agent, "User agent")->capture_default_str();
+  inspect_robots->add_option("url", inspect_target, "URL or path")->required();
+  auto* inspect_url = inspect->add_subcommand("url", "The normalised absolute form of a URL");
+  std::string inspect_base;
+  inspect_url->add_option("url", inspect_target, "URL or relative reference")->required();
+  inspect_url->add_option("--base", inspect_base, "Base URL for a relative reference");
+  auto* inspect_query = inspect->add_subcommand("query", "How a question is understood");
+  inspect_query->add_option("query", query, "Question")->required();
+  inspect_query->add_flag("--json", as_json, "JSON output");
+
+  // stats
+  auto* stats = app.add_subcommand("stats", "Counts of pages, articles, quotes, products and experts");
+  stats->add_option("--db", db, "Database folder")->required();
+  stats->add_flag("--json", as_json, "JSON output");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "beautyidx: %s (see --help)\n", e.what());
+    return 2;
+  }
+
+  auto load_extractor = [&]() { return extract::Extractor::load(data_dir); };
+
+  if (*crawl || *ingest) {
+    auto extractor = load_extractor();
+    if (!extractor) return fail(extractor.error());
+    auto database = open_for_writing(db);
+    if (!database) return fail(database.error());
+    if (*crawl) {
+      crawl_options.seeds = seeds;
+      crawl_options.delay = std::chrono::milliseconds(delay_ms);
+      IndexingSink sink(*database->indexer);
+      crawler::Crawler crawler(*database->store, *extractor, crawl_options, sink);
+      std::signal(SIGINT, on_stop_signal);
+      std::signal(SIGTERM, on_stop_signal);
+      bool tty = isatty(fileno(stderr));
+      auto progress = [&](const crawler::CrawlReport& r, const std::string& url) {
+        if (tty) {
+          std::fprintf(stderr, "\r\x1b[Kfetched %zu  articles %zu  errors %zu  %s", r.fetched, r.articles, r.errors,
+                       shorten(url, 60).c_str());
+        } else if (r.fetched % 25 == 0) {
+          std::fprintf(stderr, "crawl: fetched %zu, articles %zu, errors %zu\n", r.fetched, r.articles, r.errors);
+        }
+      };
+      auto report = crawler.run(&stop_requested, progress);
+      if (tty) std::fprintf(stderr, "\n");
+      if (!report) return fail(report.error());
+      if (as_json) {
+        json by_status = json::object();
+        for (auto [status, n] : report->by_status) by_status[std::to_string(status)] = n;
+        print_json(json{{"fetched", report->fetched}, {"articles", report->articles}, {"errors", report->errors},
+                        {"robots_blocked", report->robots_blocked}, {"skipped_type", report->skipped_type},
+                        {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
+                        {"by_status", by_status}, {"error_samples", report->error_samples}}
+                       .dump());
+      } else {
+        std::printf("crawled %zu pages in %.1fs (%zu bytes): %zu articles indexed, %zu errors, %zu blocked by robots.txt, "
+                    "%zu not HTML, %zu still queued\n",
+                    report->fetched, report->seconds, report->bytes, report->articles, report->errors,
+                    report->robots_blocked, report->skipped_type, report->queued_left);
+        for (auto [status, n] : report->by_status) std::printf("  HTTP %ld: %zu\n", status, n);
+        for (const auto& e : report->error_samples) std::printf("  error: %s\n", e.c_str());
+      }
+      return stop_requested ? 130 : 0;
+    }
+    // ingest
+    size_t files = 0, articles = 0;
+    std::string base = base_url.ends_with("/") ? base_url : base_url + "/";
+    auto ingest_file = [&](const fs::path& file, const fs::path& root) -> Status {
+      std::string ext = file.extension().string();
+      if (ext != ".html" && ext != ".htm" && ext != ".txt") return {};
+      auto body = read_file(file);
+      if (!body) return std::unexpected(body.error());
+      std::string relative = fs::is_directory(root) ? fs::relative(file, root).generic_string() : file.filename().string();
+      if (relative.ends_with("index.html")) relative.resize(relative.size() - 10);
+      auto page_url = url::resolve(base, relative);
+      if (!page_url) return std::unexpected(page_url.error());
+      ExtractedPage page = extractor->extract({*body, *page_url, ext == ".txt" ? "text/plain" : ""});
+      ++files;
+      if (page.kind == PageKind::kArticle) ++articles;
+      return database->indexer->index_page(page);
+    };
+    for (const auto& path : ingest_paths) {
+      if (fs::is_directory(path)) {
+        std::vector<fs::path> found;
+        for (const auto& entry : fs::recursive_directory_iterator(path)) {
+          if (entry.is_regular_file()) found.push_back(entry.path());
+        }
+        std::sort(found.begin(), found.end());
+        for (const auto& file : found) {
+          if (auto s = ingest_file(file, path); !s) return fail(s.error());
+        }
+      } else if (auto s = ingest_file(path, path.parent_path()); !s) {
+        return fail(s.error());
+      }
+    }
+    if (auto s = database->indexer->commit(); !s) return fail(s.error());
+    if (as_json) print_json(json{{"files", files}, {"articles", articles}}.dump());
+    else std::printf("ingested %zu files: %zu articles indexed\n", files, articles);
+    return 0;
+  }
+
+  if (*extract_cmd) {
+    auto extractor = load_extractor();
+    if (!extractor) return fail(extractor.error());
+    auto body = read_file(extract_file);
+    if (!body) return fail(body.error());
+    std::string type = extract_file.extension() == ".txt" ? "text/plain" : "";
+    ExtractedPage page = extractor->extract({*body, extract_url, type});
+    if (as_json) std::printf("%s\n", to_json(page, 2).c_str());
+    else print_page(page);
+    return 0;
+  }
+
+  if (*recommend || *search || *related || *stats) {
+    auto reader = open_reader(db, data_dir);
+    if (!reader) return fail(reader.error());
+    if (*recommend) {
+      auto result = (*reader)->recommend({query, limit});
+      if (!result) return fail(result.error());
+      if (as_json) print_json(recommender::to_json(*result));
+      else print_recommendations(*result);
+    } else if (*search) {
+      auto result = (*reader)->search({query, limit});
+      if (!result) return fail(result.error());
+      if (as_json) {
+        print_json(recommender::to_json(*result));
+      } else {
+        std::printf("quotes:\n");
+        for (const auto& hit : result->quotes) {
+          std::printf("  \"%s\"\n    - %s [%s], in \"%s\"\n", shorten(hit.quote.text, 140).c_str(),
+                      speaker_line(hit.quote.speaker).c_str(), stance_name(hit.quote.stance), hit.article.title.c_str());
+        }
+        std::printf("articles:\n");
+        for (const auto& hit : result->articles) std::printf("  %s\n    %s\n", hit.article.title.c_str(), hit.article.url.c_str());
+      }
+    } else if (*related) {
+      recommender::RelatedRequest request;
+      request.url = related_url;
+      request.limit = limit;
+      auto result = (*reader)->related(request);
+      if (!result) return fail(result.error());
+      if (as_json) {
+        print_json(recommender::to_json(*result));
+      } else {
+        std::printf("related to \"%s\":\n", result->article.title.c_str());
+        for (const auto& hit : result->related) std::printf("  %.2f  %s\n        %s\n", hit.score, hit.article.title.c_str(), hit.article.url.c_str());
+        if (result->related.empty()) std::printf("  (nothing related closely enough)\n");
+      }
+    } else {
+      auto counts = (*reader)->counts();
+      if (!counts) return fail(counts.error());
+      if (as_json) print_json(recommender::to_json(*counts));
+      else std::printf("pages %zu\narticles %zu\nquotes %zu\nproducts %zu\nexperts %zu\n", counts->pages, counts->articles,
+                       counts->quotes, counts->products, counts->experts);
+    }
+    return 0;
+  }
+
+  if (*serve) {
+    auto reader = open_reader(db, data_dir);
+    if (!reader) return fail(reader.error());
+    server::HttpServer http(**reader, server_options);
+    auto port = http.bind();
+    if (!port) return fail(port.error());
+    std::fprintf(stderr, "beautyidx: serving %s on http://%s:%d/\n", db.string().c_str(), server_options.host.c_str(), *port);
+    static server::HttpServer* running = &http;
+    std::signal(SIGINT, [](int) { running->stop(); });
+    std::signal(SIGTERM, [](int) { running->stop(); });
+    if (auto s = http.listen(); !s) return fail(s.error());
+    return 0;
+  }
+
+  if (*eval) {
+    auto extractor = load_extractor();
+    if (!extractor) return fail(extractor.error());
+    if (auto s = app::run_eval(*extractor, eval_options); !s) return fail(s.error());
+    return 0;
+  }
+
+  if (*inspect) {
+    if (*inspect_robots) {
+      auto text = read_file(robots_file);
+      if (!text) return fail(text.error());
+      std::string path = inspect_target;
+      if (path.starts_with("http://") || path.starts_with("https://")) {
+        auto parts = url::split(path);
+        if (!parts) return fail(parts.error());
+        path = parts->path;
+      }
+      auto decision = crawler::Robots::parse(*text).decide(agent, path);
+      std::printf("%s", decision.allowed ? "allowed" : "disallowed");
+      if (decision.rule) {
+        std::printf(" by line %d: %s: %s", decision.rule->line, decision.rule->allow ? "Allow" : "Disallow",
+                    decision.rule->pattern.c_str());
+      } else {
+        std::printf(" (no rule matches)");
+      }
+      std::printf("\n");
+      return 0;
+    }
+    if (*inspect_url) {
+      auto absolute = inspect_base.empty() ? Result<std::string>(inspect_target) : url::resolve(inspect_base, inspect_target);
+      if (!absolute) return fail(absolute.error());
+      auto normalized = url::normalize(*absolute);
+      if (!normalized) return fail(normalized.error());
+      std::printf("%s\n", normalized->c_str());
+      return 0;
+    }
+    if (*inspect_query) {
+      auto taxonomy = Taxonomy::load(data_dir / "taxonomy.json");
+      if (!taxonomy) return fail(taxonomy.error());
+      auto interpretation = recommender::interpret_query(query, *taxonomy);
+      print_json(recommender::to_json(interpretation));
+      return 0;
+    }
+  }
+  return 0;
+}

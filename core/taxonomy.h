@@ -1,0 +1,57 @@
+// The vocabulary of concerns ("de-puffing") and techniques ("gua sha") with their synonyms,
+// loaded from data/taxonomy.json. Thread-safe for concurrent reads once loaded.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace beautyidx {
+
+enum class TermKind { kConcern, kTechnique };
+
+struct TaxonomyEntry {
+  std::string id;     // canonical, lowercase ("lymphatic drainage")
+  std::string label;  // for display ("Lymphatic drainage")
+  TermKind kind = TermKind::kConcern;
+  std::vector<std::string> synonyms;
+};
+
+// Ids found in a text, each once, in order of first appearance.
+struct TaxonomyMatch {
+  std::vector<std::string> concerns;
+  std::vector<std::string> techniques;
+};
+
+class Taxonomy {
+ public:
+  Taxonomy() = default;
+
+  static Result<Taxonomy> load(const std::filesystem::path& path);
+  static Result<Taxonomy> parse(std::string_view json);
+
+  // Whole-word, case-insensitive phrase matching of every synonym; hyphens count as spaces,
+  // so "de-puffing", "de puffing" and "De-Puffing" match alike. Longest phrase wins where
+  // two overlap.
+  TaxonomyMatch match(std::string_view text) const;
+  // The same over pre-split words (see match_words in core/text.h).
+  TaxonomyMatch match_words(const std::vector<std::string>& words) const;
+
+  const TaxonomyEntry* find(std::string_view id) const;
+  const std::vector<TaxonomyEntry>& entries() const { return entries_; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    size_t entry = 0;
+  };
+  std::vector<TaxonomyEntry> entries_;
+  // Phrases keyed by their first word, longest first.
+  std::map<std::string, std::vector<Phrase>, std::less<>> phrases_by_first_word_;
+};
+
+}  // namespace beautyidx

@@ -1,0 +1,35 @@
+// Small text helpers shared by the extractor and the query parser. UTF-8 in, UTF-8 out;
+// case folding is ASCII-only on purpose: it never breaks a multi-byte sequence.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace beautyidx {
+
+std::string to_lower_ascii(std::string_view text);
+std::string_view trim(std::string_view text);
+// Collapses every run of whitespace (including NBSP and other Unicode spaces) to one space and
+// trims the ends.
+std::string collapse_whitespace(std::string_view text);
+bool starts_with_ignore_case(std::string_view text, std::string_view prefix);
+bool equals_ignore_case(std::string_view a, std::string_view b);
+
+// Lowercase words for matching: letters, digits and inner apostrophes; hyphens, slashes and
+// punctuation separate words; curly apostrophes become "'". "De-Puffing" -> {"de", "puffing"}.
+std::vector<std::string> match_words(std::string_view text);
+
+// Splits text into sentences at . ! ? followed by a space and an uppercase letter, a quote or a
+// digit; abbreviations such as "Dr." and "e.g." do not end a sentence.
+std::vector<std::string_view> split_sentences(std::string_view text);
+
+// True when every byte sequence is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+// Replaces invalid UTF-8 sequences with U+FFFD so downstream parsers never see them.
+std::string sanitize_utf8(std::string_view text);
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace beautyidx

@@ -1,0 +1,75 @@
+// The crawl loop: seeds, robots.txt, sitemaps and in-page links within a scope, one polite
+// request at a time per host. The frontier and per-URL state live in the Store, so a killed
+// crawl resumes where it stopped when the same command runs again. Not thread-safe.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "extract/extractor.h"
+#include "storage/store.h"
+
+namespace beautyidx::crawler {
+
+struct CrawlOptions {
+  std::vector<std::string> seeds;
+  size_t max_pages = 1000;   // pages fetched in this run
+  int max_depth = 8;         // links followed from a seed
+  std::chrono::milliseconds delay{1000};  // between requests to one host
+  std::string user_agent = "beautyidx/0.1 (+https://github.com/beautyidx/beautyidx)";
+  std::vector<std::string> scope;  // URL prefixes; empty = the seeds' origins
+  bool allow_private = false;      // also implied when a seed is itself private or loopback
+  bool use_sitemaps = true;
+  std::chrono::milliseconds timeout{20000};
+  size_t max_body_bytes = 10 * 1024 * 1024;
+  // Pages indexed between two commits of the search index (and of the crawl state that says
+  // they are done), bounding what a killed crawl re-fetches.
+  size_t commit_every = 25;
+};
+
+// Receives what the crawl fetched; the composition root wires it to the indexer.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  virtual Status page(const ExtractedPage& page) = 0;
+  virtual Status gone(const std::string& url) = 0;  // 404/410: remove from the index
+  // Makes everything received so far durable; the crawl marks those URLs done only after this.
+  virtual Status commit() = 0;
+};
+
+struct CrawlReport {
+  size_t fetched = 0;
+  size_t articles = 0;
+  size_t errors = 0;
+  size_t robots_blocked = 0;
+  size_t skipped_type = 0;
+  size_t queued_left = 0;
+  size_t bytes = 0;
+  double seconds = 0;
+  std::map<long, size_t> by_status;
+  std::vector<std::string> error_samples;  // first few error messages
+};
+
+using ProgressCallback = std::function<void(const CrawlReport&, const std::string& url)>;
+
+class Crawler {
+ public:
+  Crawler(storage::Store& store, const extract::Extractor& extractor, CrawlOptions options, PageSink& sink);
+
+  // Runs until the frontier is empty, max_pages were fetched, or *stop becomes true.
+  Result<CrawlReport> run(const std::atomic<bool>* stop = nullptr, const ProgressCallback& progress = {});
+
+ private:
+  storage::Store& store_;
+  const extract::Extractor& extractor_;
+  CrawlOptions options_;
+  PageSink& sink_;
+};
+
+}  // namespace beautyidx::crawler

@@ -1,0 +1,58 @@
+// HTTP(S) fetches through libcurl with the crawl's limits: timeouts, a body cap, redirects
+// (at most 5), gzip/brotli, conditional requests, and the address policy applied to every
+// connection. One Fetcher per thread.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "crawler/address_policy.h"
+
+namespace beautyidx::crawler {
+
+struct FetcherOptions {
+  std::string user_agent;
+  std::chrono::milliseconds connect_timeout{5000};
+  std::chrono::milliseconds total_timeout{20000};
+  size_t max_body_bytes = 10 * 1024 * 1024;
+  int max_redirects = 5;
+  AddressPolicy address_policy;
+};
+
+struct FetchRequest {
+  std::string url;
+  std::string if_none_match;      // ETag of the stored copy
+  std::string if_modified_since;  // Last-Modified of the stored copy
+};
+
+struct FetchResponse {
+  long status = 0;
+  std::string final_url;  // after redirects
+  std::string content_type;
+  std::map<std::string, std::string> headers;  // lowercase names; last value wins
+  std::string body;
+  bool truncated = false;  // the body passed max_body_bytes and was cut off
+  int redirects = 0;
+  double seconds = 0;
+};
+
+class Fetcher {
+ public:
+  explicit Fetcher(FetcherOptions options);
+  ~Fetcher();
+  Fetcher(const Fetcher&) = delete;
+  Fetcher& operator=(const Fetcher&) = delete;
+
+  // Network failures, refused addresses and oversized bodies are errors (kNetwork/kPolicy);
+  // any HTTP status, 4xx and 5xx included, is a response.
+  Result<FetchResponse> fetch(const FetchRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace beautyidx::crawler

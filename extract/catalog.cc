@@ -1,0 +1,121 @@
+#include "extract/catalog.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/text.h"
+#include "url/url.h"
+
+namespace beautyidx::extract {
+namespace {
+
+Result<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorKind::kIo, "read " + path.string() + ": cannot open");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool is_word_boundary(std::string_view text, size_t at) {
+  if (at >= text.size()) return true;
+  auto c = static_cast<unsigned char>(text[at]);
+  return !(std::isalnum(c) || c >= 0x80);
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::load(const std::filesystem::path& retailers_json,
+                              const std::filesystem::path& brands_txt) {
+  auto retailers = read_file(retailers_json);
+  if (!retailers) return std::unexpected(retailers.error());
+  auto brands = read_file(brands_txt);
+  if (!brands) return std::unexpected(brands.error());
+  return parse(*retailers, *brands);
+}
+
+Result<Catalog> Catalog::parse(std::string_view retailers_json, std::string_view brands_txt) {
+  Catalog catalog;
+  auto root = nlohmann::json::parse(retailers_json, nullptr, false);
+  if (root.is_discarded() || !root.contains("retailers") || !root["retailers"].is_array()) {
+    return make_error(ErrorKind::kParse, "retailers: expected an object with a 'retailers' list");
+  }
+  for (const auto& item : root["retailers"]) {
+    if (!item.is_object() || !item.contains("name") || !item["name"].is_string()) continue;
+    Retailer r;
+    r.name = item["name"].get<std::string>();
+    r.aliases.push_back(to_lower_ascii(r.name));
+    for (const auto& alias : item.value("aliases", nlohmann::json::array())) {
+      if (alias.is_string()) r.aliases.push_back(to_lower_ascii(alias.get<std::string>()));
+    }
+    for (const auto& domain : item.value("domains", nlohmann::json::array())) {
+      if (domain.is_string()) {
+        r.domains.push_back(to_lower_ascii(domain.get<std::string>()));
+        r.aliases.push_back(r.domains.back());
+      }
+    }
+    catalog.retailers_.push_back(std::move(r));
+  }
+  size_t start = 0;
+  while (start < brands_txt.size()) {
+    size_t end = brands_txt.find('\n', start);
+    if (end == std::string_view::npos) end = brands_txt.size();
+    std::string_view line = trim(brands_txt.substr(start, end - start));
+    if (!line.empty() && line.front() != '#') catalog.brands_.emplace_back(line);
+    start = end + 1;
+  }
+  std::stable_sort(catalog.brands_.begin(), catalog.brands_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return catalog;
+}
+
+std::optional<std::string> Catalog::retailer(std::string_view name_or_domain) const {
+  std::string key = to_lower_ascii(trim(name_or_domain));
+  if (key.starts_with("www.")) key.erase(0, 4);
+  while (!key.empty() && (key.back() == '.' || key.back() == ',')) key.pop_back();
+  for (const auto& r : retailers_) {
+    for (const auto& alias : r.aliases) {
+      if (alias == key) return r.name;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Catalog::retailer_for_url(std::string_view url) const {
+  auto parts = url::split(url);
+  if (!parts) return std::nullopt;
+  for (const auto& r : retailers_) {
+    for (const auto& domain : r.domains) {
+      if (parts->host == domain || parts->host.ends_with("." + domain)) return r.name;
+    }
+  }
+  return std::nullopt;
+}
+
+Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
+  std::string_view name = trim(product_name);
+  for (const auto& brand : brands_) {
+    if (starts_with_ignore_case(name, brand) && is_word_boundary(name, brand.size())) {
+      std::string_view rest = trim(name.substr(brand.size()));
+      while (!rest.empty() && (rest.front() == '\'' || rest.front() == ':' || rest.front() == '-')) {
+        rest = trim(rest.substr(1));
+      }
+      if (rest.starts_with("s ")) rest = trim(rest.substr(2));  // "Tatcha's Silk Cream"
+      if (rest.empty()) break;
+      return {brand, std::string(rest)};
+    }
+  }
+  return {"", std::string(name)};
+}
+
+std::optional<std::string> Catalog::brand(std::string_view name) const {
+  std::string_view trimmed = trim(name);
+  for (const auto& brand : brands_) {
+    if (equals_ignore_case(trimmed, brand)) return brand;
+  }
+  return std::nullopt;
+}
+
+}  // namespace beautyidx::extract

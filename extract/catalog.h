@@ -1,0 +1,44 @@
+// Known retailers (data/retailers.json) and brands (data/brands.txt): what tells "from Sephora"
+// (a store) from "from Skin Gym" (the maker). Immutable once loaded; safe to share.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace beautyidx::extract {
+
+class Catalog {
+ public:
+  static Result<Catalog> load(const std::filesystem::path& retailers_json,
+                              const std::filesystem::path& brands_txt);
+  static Result<Catalog> parse(std::string_view retailers_json, std::string_view brands_txt);
+
+  // The retailer's canonical name for a name, alias or domain ("ulta.com" -> "Ulta").
+  std::optional<std::string> retailer(std::string_view name_or_domain) const;
+  // The retailer owning a URL's host ("https://www.sephora.com/p/x" -> "Sephora").
+  std::optional<std::string> retailer_for_url(std::string_view url) const;
+
+  struct BrandSplit {
+    std::string brand;  // canonical spelling from the list, empty when none
+    std::string name;   // the rest of the product name
+  };
+  // Splits a leading brand off a product name, longest brand first, case-insensitively.
+  BrandSplit split_brand(std::string_view product_name) const;
+  std::optional<std::string> brand(std::string_view name) const;
+
+ private:
+  struct Retailer {
+    std::string name;
+    std::vector<std::string> aliases;  // lowercase, name included
+    std::vector<std::string> domains;
+  };
+  std::vector<Retailer> retailers_;
+  std::vector<std::string> brands_;  // sorted longest first
+};
+
+}  // namespace beautyidx::extract

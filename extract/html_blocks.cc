@@ -1,0 +1,565 @@
+#include "extract/html_blocks.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/text.h"
+
+namespace beautyidx::extract {
+namespace {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+};
+
+// Subtrees that never hold article text, by tag.
+bool is_ignored_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Page furniture by tag: navigation, site header and footer, sidebars, forms.
+bool is_furniture_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE ||
+         tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_MENU;
+}
+
+bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_PRE: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
+BlockType block_type_of(GumboTag tag, int* level) {
+  switch (tag) {
+    case GUMBO_TAG_H1: *level = 1; return BlockType::kHeading;
+    case GUMBO_TAG_H2: *level = 2; return BlockType::kHeading;
+    case GUMBO_TAG_H3: *level = 3; return BlockType::kHeading;
+    case GUMBO_TAG_H4: *level = 4; return BlockType::kHeading;
+    case GUMBO_TAG_H5: *level = 5; return BlockType::kHeading;
+    case GUMBO_TAG_H6: *level = 6; return BlockType::kHeading;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: return BlockType::kListItem;
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BlockType::kCaption;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return BlockType::kCell;
+    case GUMBO_TAG_PRE: return BlockType::kPre;
+    default: return BlockType::kParagraph;
+  }
+}
+
+const char* attribute(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+std::string lower_attribute(const GumboNode* node, const char* name) {
+  const char* value = attribute(node, name);
+  return value ? to_lower_ascii(value) : std::string();
+}
+
+// Class/id words that mark page furniture. Substrings for the distinctive ones, whole
+// hyphen-separated segments for the short ones that would otherwise match inside words.
+constexpr std::array<std::string_view, 33> kFurnitureSubstrings = {
+    "comment", "sidebar", "widget", "related", "share", "social", "newsletter", "subscribe",
+    "cookie", "consent", "promo", "breadcrumb", "disclaimer", "disclosure", "advert", "sponsor",
+    "popup", "modal", "signup", "sign-up", "pagination", "masthead", "read-next", "readnext",
+    "more-stories", "recommended", "you-may-like", "also-like", "skip-link", "screen-reader",
+    "navbar", "toolbar", "gdpr"};
+constexpr std::array<std::string_view, 16> kFurnitureSegments = {
+    "ad", "ads", "cta", "nav", "menu", "tags", "meta", "byline", "footer", "header", "banner",
+    "share", "print", "author", "postmeta", "tagcloud"};
+constexpr std::array<std::string_view, 8> kBioMarkers = {
+    "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
+    "author-card", "author-description"};
+
+bool token_has_segment(std::string_view token, std::string_view segment) {
+  size_t at = 0;
+  while ((at = token.find(segment, at)) != std::string_view::npos) {
+    bool left = at == 0 || token[at - 1] == '-' || token[at - 1] == '_';
+    size_t end = at + segment.size();
+    bool right = end == token.size() || token[end] == '-' || token[end] == '_';
+    if (left && right) return true;
+    at = end;
+  }
+  return false;
+}
+
+std::vector<std::string_view> class_tokens(const std::string& attribute_value) {
+  std::vector<std::string_view> tokens;
+  size_t start = 0;
+  while (start < attribute_value.size()) {
+    size_t end = attribute_value.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = attribute_value.size();
+    if (end > start) tokens.emplace_back(attribute_value.data() + start, end - start);
+    start = end + 1;
+  }
+  return tokens;
+}
+
+// kSkip: do not descend at all (scripts, styles, <br>).
+enum class Role { kContent, kFurniture, kBio, kSkip };
+
+Role role_of(const GumboNode* node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return Role::kContent;
+  std::string names = lower_attribute(node, "class") + " " + lower_attribute(node, "id");
+  std::string role = lower_attribute(node, "role");
+  if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+      role == "dialog" || role == "alert") {
+    return Role::kFurniture;
+  }
+  if (const char* hidden = attribute(node, "hidden"); hidden != nullptr) return Role::kFurniture;
+  if (lower_attribute(node, "aria-hidden") == "true") return Role::kFurniture;
+  for (auto token : class_tokens(names)) {
+    for (auto marker : kBioMarkers) {
+      if (token.find(marker) != std::string_view::npos) return Role::kBio;
+    }
+    // "has-sidebar", "is-single", "with-comments" describe the page, not this element.
+    if (token.starts_with("has-") || token.starts_with("with-") || token.starts_with("no-") ||
+        token.starts_with("is-") || token.starts_with("single") || token.starts_with("page-")) {
+      continue;
+    }
+    if (tag == GUMBO_TAG_ARTICLE && token.find("comment") == std::string_view::npos) continue;
+    for (auto s : kFurnitureSubstrings) {
+      if (token.find(s) != std::string_view::npos) return Role::kFurniture;
+    }
+    for (auto s : kFurnitureSegments) {
+      if (token_has_segment(token, s)) return Role::kFurniture;
+    }
+  }
+  if (is_furniture_tag(tag)) {
+    // <header> inside an article holds its title and byline, not site furniture; the title is
+    // taken from metadata, so both are left out of the text either way.
+    return Role::kFurniture;
+  }
+  return Role::kContent;
+}
+
+// Visible text of a subtree (iterative: documents may nest thousands deep).
+std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
+  std::string out;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      out += node->v.text.text;
+    } else if (node->type == GUMBO_NODE_ELEMENT) {
+      if (is_ignored_tag(node->v.element.tag) && node != root) continue;
+      if (is_block_tag(node->v.element.tag)) out += ' ';
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+      }
+    }
+  }
+  return collapse_whitespace(out);
+}
+
+// A heading whose text is a link: the title of an entry in a listing.
+bool is_linked_heading(const GumboNode* heading) {
+  std::string all = subtree_text(heading, 300);
+  if (all.size() < 12) return false;
+  size_t linked = 0;
+  std::vector<const GumboNode*> stack{heading};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node->v.element.tag == GUMBO_TAG_A) {
+      linked += subtree_text(node, 300).size();
+      continue;
+    }
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+  }
+  return linked * 10 >= all.size() * 6;
+}
+
+struct RawBlock {
+  Block block;
+  const GumboNode* owner = nullptr;
+};
+
+class Walker {
+ public:
+  explicit Walker(ParsedHtml& out) : out_(out) {}
+
+  void run(const GumboNode* root) {
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child;
+      Role role;
+    };
+    std::vector<Frame> stack;
+    enter(root);
+    stack.push_back({root, 0, Role::kContent});
+    while (!stack.empty()) {
+      Frame& frame = stack.back();
+      const GumboNode* node = frame.node;
+      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) {
+        stack.pop_back();
+        continue;
+      }
+      const GumboVector& children =
+          node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+      if (frame.next_child >= children.length) {
+        leave(node, frame.role);
+        stack.pop_back();
+        continue;
+      }
+      const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+          child->type == GUMBO_NODE_CDATA) {
+        text(child->v.text.text);
+        continue;
+      }
+      if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
+      Role role = enter(child);
+      if (role == Role::kSkip) continue;
+      stack.push_back({child, 0, role});
+    }
+    flush();
+  }
+
+  std::vector<RawBlock> take_blocks() { return std::move(blocks_); }
+
+ private:
+  Role enter(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_DOCUMENT) return Role::kContent;
+    GumboTag tag = node->v.element.tag;
+    collect_metadata(node);
+    if (is_ignored_tag(tag)) return Role::kSkip;
+    if (tag == GUMBO_TAG_BR) {
+      buffer_ += '\n';
+      return Role::kSkip;
+    }
+    Role role = role_of(node);
+    if (role == Role::kBio && bio_depth_ == 0) {
+      flush();
+      out_.author_bio = subtree_text(node);
+    }
+    if (role == Role::kBio) ++bio_depth_;
+    if (role == Role::kFurniture) ++furniture_depth_;
+    if (role == Role::kFurniture && !is_furniture_tag(tag)) ++marked_furniture_depth_;
+    if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) && marked_furniture_depth_ == 0 &&
+        is_linked_heading(node)) {
+      ++out_.linked_headings;
+    }
+    if (tag == GUMBO_TAG_A) {
+      ++link_depth_;
+      if (const char* href = attribute(node, "href")) {
+        std::string rel = lower_attribute(node, "rel");
+        out_.links.push_back({href, rel.find("nofollow") != std::string::npos ||
+                                        rel.find("sponsored") != std::string::npos ||
+                                        rel.find("ugc") != std::string::npos});
+        if (content_depth() == 0) buffer_hrefs_.push_back(href);
+      }
+    }
+    if (tag == GUMBO_TAG_BLOCKQUOTE) ++blockquote_depth_;
+    if (is_block_tag(tag)) {
+      flush();
+      owners_.push_back(node);
+    }
+    return role;
+  }
+
+  void leave(const GumboNode* node, Role role) {
+    if (node->type == GUMBO_NODE_DOCUMENT) return;
+    GumboTag tag = node->v.element.tag;
+    if (is_block_tag(tag)) {
+      flush();
+      if (!owners_.empty()) owners_.pop_back();
+    }
+    if (tag == GUMBO_TAG_A && link_depth_ > 0) --link_depth_;
+    if (tag == GUMBO_TAG_BLOCKQUOTE && blockquote_depth_ > 0) --blockquote_depth_;
+    if (role == Role::kBio && bio_depth_ > 0) --bio_depth_;
+    if (role == Role::kFurniture && furniture_depth_ > 0) --furniture_depth_;
+    if (role == Role::kFurniture && !is_furniture_tag(tag) && marked_furniture_depth_ > 0) --marked_furniture_depth_;
+  }
+
+  int content_depth() const { return furniture_depth_ + bio_depth_; }
+
+  void text(const char* raw) {
+    size_t length = std::char_traits<char>::length(raw);
+    out_.total_text_chars += length;
+    if (link_depth_ > 0) out_.total_link_chars += length;
+    if (content_depth() > 0) return;
+    buffer_.append(raw, length);
+    if (link_depth_ > 0) buffer_link_raw_ += length;
+  }
+
+  void flush() {
+    if (buffer_.empty()) {
+      buffer_hrefs_.clear();
+      return;
+    }
+    std::string collapsed = collapse_whitespace(buffer_);
+    size_t link_chars = std::min(buffer_link_raw_, collapsed.size());
+    buffer_.clear();
+    buffer_link_raw_ = 0;
+    if (collapsed.empty()) {
+      buffer_hrefs_.clear();
+      return;
+    }
+    RawBlock raw;
+    raw.owner = owners_.empty() ? nullptr : owners_.back();
+    int level = 0;
+    raw.block.type = raw.owner ? block_type_of(raw.owner->v.element.tag, &level) : BlockType::kParagraph;
+    raw.block.heading_level = level;
+    raw.block.in_blockquote = blockquote_depth_ > 0;
+    raw.block.text = std::move(collapsed);
+    raw.block.link_chars = link_chars;
+    raw.block.hrefs = std::move(buffer_hrefs_);
+    buffer_hrefs_.clear();
+    blocks_.push_back(std::move(raw));
+  }
+
+  void collect_metadata(const GumboNode* node) {
+    HtmlMetadata& meta = out_.meta;
+    switch (node->v.element.tag) {
+      case GUMBO_TAG_HTML:
+        meta.lang = lower_attribute(node, "lang");
+        break;
+      case GUMBO_TAG_TITLE:
+        if (meta.title_tag.empty()) meta.title_tag = subtree_text(node);
+        break;
+      case GUMBO_TAG_BASE:
+        if (const char* href = attribute(node, "href"); href && meta.base_href.empty()) meta.base_href = href;
+        break;
+      case GUMBO_TAG_META: {
+        std::string key = lower_attribute(node, "property");
+        if (key.empty()) key = lower_attribute(node, "name");
+        if (key.empty()) key = lower_attribute(node, "itemprop");
+        const char* content = attribute(node, "content");
+        if (!content) break;
+        std::string value = collapse_whitespace(content);
+        if (key == "og:title" || key == "twitter:title") {
+          if (meta.og_title.empty()) meta.og_title = value;
+        } else if (key == "og:type") {
+          meta.og_type = to_lower_ascii(value);
+        } else if (key == "og:site_name" || key == "application-name") {
+          if (meta.site_name.empty()) meta.site_name = value;
+        } else if (key == "description" || key == "og:description" || key == "twitter:description") {
+          if (meta.description.empty()) meta.description = value;
+        } else if (key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") {
+          if (!value.empty() && value.find("://") == std::string::npos) meta.meta_authors.push_back(value);
+        } else if (key == "robots") {
+          meta.robots = to_lower_ascii(value);
+        } else if (key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
+                   key == "publish-date" || key == "date" || key == "dc.date" || key == "sailthru.date" ||
+                   key == "parsely-pub-date") {
+          if (meta.published_meta.empty()) meta.published_meta = value;
+        }
+        break;
+      }
+      case GUMBO_TAG_LINK: {
+        std::string rel = lower_attribute(node, "rel");
+        const char* href = attribute(node, "href");
+        if (!href) break;
+        if (rel == "canonical" && meta.canonical_href.empty()) meta.canonical_href = href;
+        if (rel.find("alternate") != std::string::npos) {
+          std::string type = lower_attribute(node, "type");
+          if (type.find("rss") != std::string::npos || type.find("atom") != std::string::npos) {
+            out_.feeds.push_back(href);
+          }
+        }
+        break;
+      }
+      case GUMBO_TAG_SCRIPT:
+        if (lower_attribute(node, "type") == "application/ld+json" && node->v.element.children.length > 0) {
+          const auto* child = static_cast<const GumboNode*>(node->v.element.children.data[0]);
+          if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
+              child->type == GUMBO_NODE_WHITESPACE) {
+            meta.json_ld.emplace_back(child->v.text.text);
+          }
+        }
+        break;
+      case GUMBO_TAG_TIME:
+        if (const char* dt = attribute(node, "datetime")) meta.time_datetimes.emplace_back(dt);
+        break;
+      case GUMBO_TAG_H1:
+        if (meta.h1s.size() < 5) meta.h1s.push_back(subtree_text(node));
+        break;
+      case GUMBO_TAG_ARTICLE:
+        ++meta.article_elements;
+        break;
+      default:
+        break;
+    }
+    std::string rel = lower_attribute(node, "rel");
+    std::string itemprop = lower_attribute(node, "itemprop");
+    bool author_element = rel == "author" || itemprop == "author" || itemprop == "name author";
+    if (!author_element && node->v.element.tag != GUMBO_TAG_META) {
+      for (auto token : class_tokens(lower_attribute(node, "class"))) {
+        if (token == "author" || token == "author-name" || token == "byline-author" ||
+            token == "entry-author" || token == "post-author" || token == "fn" ||
+            token == "article-author" || token == "byline__author") {
+          author_element = bio_depth_ == 0;
+        }
+      }
+    }
+    if (author_element && meta.byline_authors.size() < 6) {
+      std::string name = subtree_text(node, 200);
+      if (!name.empty() && name.size() < 80) meta.byline_authors.push_back(name);
+    }
+  }
+
+  ParsedHtml& out_;
+  std::vector<RawBlock> blocks_;
+  std::vector<const GumboNode*> owners_;
+  std::string buffer_;
+  size_t buffer_link_raw_ = 0;
+  std::vector<std::string> buffer_hrefs_;
+  int link_depth_ = 0;
+  int blockquote_depth_ = 0;
+  int furniture_depth_ = 0;
+  int bio_depth_ = 0;
+  int marked_furniture_depth_ = 0;  // furniture by class/id/role, not by tag
+};
+
+
+bool has_price_sign(std::string_view text) {
+  for (std::string_view sign : {"$", "\xC2\xA3", "\xE2\x82\xAC"}) {
+    size_t at = text.find(sign);
+    if (at != std::string_view::npos && at + sign.size() < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[at + sign.size()])))
+      return true;
+  }
+  return false;
+}
+
+// Readability-style choice of the main content: paragraphs vote for their parent and
+// grandparent; the best-scoring element, discounted by its link density, wins, and siblings
+// that score well (or are long, link-poor paragraphs) join it.
+std::vector<Block> select_main_content(std::vector<RawBlock> raw) {
+  struct Stats {
+    double score = 0;
+    size_t chars = 0;
+    size_t link_chars = 0;
+  };
+  std::unordered_map<const GumboNode*, Stats> stats;
+  constexpr int kStatsDepth = 6;
+  for (const RawBlock& r : raw) {
+    const GumboNode* node = r.owner;
+    for (int level = 0; node != nullptr && level < kStatsDepth; ++level, node = node->parent) {
+      Stats& s = stats[node];
+      s.chars += r.block.text.size();
+      s.link_chars += r.block.link_chars;
+    }
+    if (r.block.type == BlockType::kHeading || r.owner == nullptr) continue;
+    size_t plain = r.block.text.size() - std::min(r.block.text.size(), r.block.link_chars);
+    if (plain < 25) continue;
+    double vote = 1.0 + static_cast<double>(std::count(r.block.text.begin(), r.block.text.end(), ',')) +
+                  std::min(static_cast<double>(plain) / 100.0, 3.0);
+    // A <div> holding text directly votes for itself as well as its ancestors.
+    const GumboNode* voter = r.owner;
+    bool is_paragraph_like = voter->v.element.tag == GUMBO_TAG_P || voter->v.element.tag == GUMBO_TAG_PRE ||
+                             voter->v.element.tag == GUMBO_TAG_LI || voter->v.element.tag == GUMBO_TAG_TD ||
+                             voter->v.element.tag == GUMBO_TAG_BLOCKQUOTE;
+    const GumboNode* target = is_paragraph_like ? voter->parent : voter;
+    double weight = 1.0;
+    for (int level = 0; target != nullptr && level < 3; ++level, target = target->parent) {
+      if (target->type != GUMBO_NODE_ELEMENT) break;
+      stats[target].score += vote * weight;
+      weight = level == 0 ? 0.5 : weight / 1.5;
+    }
+  }
+
+  const GumboNode* best = nullptr;
+  double best_score = 0;
+  for (const auto& [node, s] : stats) {
+    if (s.score <= 0) continue;
+    double density = s.chars ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+    double adjusted = s.score * (1.0 - density);
+    if (adjusted > best_score) {
+      best_score = adjusted;
+      best = node;
+    }
+  }
+  if (best == nullptr) {
+    // No paragraph of any length: keep every link-poor block (short pages, plain lists).
+    std::vector<Block> blocks;
+    for (RawBlock& r : raw) {
+      if (r.block.link_chars * 2 <= r.block.text.size()) blocks.push_back(std::move(r.block));
+    }
+    return blocks;
+  }
+
+  std::unordered_set<const GumboNode*> included{best};
+  if (best->parent != nullptr && best->parent->type == GUMBO_NODE_ELEMENT) {
+    const GumboVector& siblings = best->parent->v.element.children;
+    double threshold = std::max(10.0, best_score * 0.2);
+    for (unsigned i = 0; i < siblings.length; ++i) {
+      const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+      if (sibling == best || sibling->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = stats.find(sibling);
+      if (it == stats.end()) continue;
+      const Stats& s = it->second;
+      double density = s.chars ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
+      bool good_paragraph = sibling->v.element.tag == GUMBO_TAG_P && s.chars > 80 && density < 0.25;
+      if (s.score * (1.0 - density) >= threshold || good_paragraph) included.insert(sibling);
+    }
+  }
+
+  std::vector<Block> blocks;
+  for (RawBlock& r : raw) {
+    bool inside = false;
+    for (const GumboNode* node = r.owner; node != nullptr; node = node->parent) {
+      if (included.count(node)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) continue;
+    // Link lists inside the content ("Read more: ...", tag clouds) are not text.
+    bool link_heavy = r.block.link_chars * 2 > r.block.text.size() && r.block.text.size() < 200;
+    // A linked price line ("$28 at Ulta") is a product offer, not navigation.
+    if (link_heavy && r.block.type != BlockType::kHeading && !has_price_sign(r.block.text)) continue;
+    blocks.push_back(std::move(r.block));
+  }
+  return blocks;
+}
+
+}  // namespace
+
+ParsedHtml parse_html(std::string_view utf8_html) {
+  ParsedHtml out;
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // error records cost memory and time; the tree is repaired anyway
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+      gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size()));
+  if (!output) return out;
+  Walker walker(out);
+  walker.run(output->document);
+  out.blocks = select_main_content(walker.take_blocks());
+  return out;
+}
+
+}  // namespace beautyidx::extract

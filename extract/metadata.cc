@@ -1,0 +1,220 @@
+#include "extract/metadata.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+
+namespace beautyidx::extract {
+namespace {
+
+using nlohmann::json;
+
+bool is_article_type(const json& type) {
+  static constexpr std::array<std::string_view, 8> kTypes = {
+      "Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle", "TechArticle",
+      "SocialMediaPosting", "LiveBlogPosting"};
+  auto matches = [](const json& t) {
+    if (!t.is_string()) return false;
+    const auto& s = t.get_ref<const std::string&>();
+    for (auto k : kTypes) {
+      if (s == k) return true;
+    }
+    return false;
+  };
+  if (type.is_array()) {
+    for (const auto& t : type) {
+      if (matches(t)) return true;
+    }
+    return false;
+  }
+  return matches(type);
+}
+
+void collect_articles(const json& node, std::vector<const json*>& out, int depth = 0) {
+  if (depth > 6) return;
+  if (node.is_array()) {
+    for (const auto& item : node) collect_articles(item, out, depth + 1);
+  } else if (node.is_object()) {
+    if (node.contains("@type") && is_article_type(node["@type"])) out.push_back(&node);
+    if (node.contains("@graph")) collect_articles(node["@graph"], out, depth + 1);
+    if (node.contains("mainEntity")) collect_articles(node["mainEntity"], out, depth + 1);
+  }
+}
+
+void author_names(const json& author, std::vector<std::string>& out) {
+  if (author.is_string()) {
+    for (auto& name : split_authors(author.get<std::string>())) out.push_back(name);
+  } else if (author.is_array()) {
+    for (const auto& a : author) author_names(a, out);
+  } else if (author.is_object() && author.contains("name") && author["name"].is_string()) {
+    out.push_back(collapse_whitespace(author["name"].get<std::string>()));
+  }
+}
+
+std::string string_field(const json& object, const char* key) {
+  if (!object.contains(key)) return "";
+  const json& value = object[key];
+  if (value.is_string()) return collapse_whitespace(value.get<std::string>());
+  if (value.is_array() && !value.empty() && value[0].is_string()) return value[0].get<std::string>();
+  return "";
+}
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  if (value.empty()) return;
+  for (const auto& existing : list) {
+    if (equals_ignore_case(existing, value)) return;
+  }
+  list.push_back(std::move(value));
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_date(std::string_view text) {
+  text = trim(text);
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > text.size()) return false;
+    for (size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+  };
+  if (digits(0, 4) && text.size() >= 10 && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2)) {
+    return std::string(text.substr(0, 10));
+  }
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  // "March 14, 2026" / "Mar 14 2026" / "14 March 2026"
+  std::string lower = to_lower_ascii(text);
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    size_t at = lower.find(kMonths[m]);
+    if (at == std::string::npos) continue;
+    int day = 0, year = 0;
+    size_t i = at;
+    while (i < lower.size() && std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
+    if (std::sscanf(lower.c_str() + i, " %d, %d", &day, &year) == 2 ||
+        std::sscanf(lower.c_str() + i, " %d %d", &day, &year) == 2) {
+    } else if (at > 0 && std::sscanf(lower.c_str(), "%d", &day) == 1 &&
+               std::sscanf(lower.c_str() + i, " %d", &year) == 1) {
+    } else {
+      continue;
+    }
+    if (day < 1 || day > 31 || year < 1990 || year > 2100) continue;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, static_cast<int>(m + 1), day);
+    return std::string(buffer);
+  }
+  return std::nullopt;
+}
+
+std::string strip_site_suffix(const std::string& title, const std::string& site_name) {
+  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " :: ", " \xC2\xB7 "};
+  for (auto sep : kSeparators) {
+    size_t at = title.rfind(sep);
+    if (at == std::string::npos) continue;
+    std::string head = std::string(trim(std::string_view(title).substr(0, at)));
+    std::string tail = std::string(trim(std::string_view(title).substr(at + sep.size())));
+    if (!site_name.empty()) {
+      if (equals_ignore_case(tail, site_name)) return head;
+      if (equals_ignore_case(head, site_name)) return tail;
+    }
+    // Without a site name, the shorter side is usually the site.
+    if (tail.size() < head.size()) return head;
+  }
+  return title;
+}
+
+std::vector<std::string> split_authors(std::string_view byline) {
+  std::string text = collapse_whitespace(byline);
+  std::string_view view = text;
+  if (starts_with_ignore_case(view, "by ")) view.remove_prefix(3);
+  if (starts_with_ignore_case(view, "written by ")) view.remove_prefix(11);
+  std::vector<std::string> authors;
+  std::string current;
+  auto flush = [&] {
+    std::string_view name = trim(current);
+    while (!name.empty() && (name.back() == ',' || name.back() == '.')) name.remove_suffix(1);
+    if (!name.empty()) authors.emplace_back(name);
+    current.clear();
+  };
+  size_t i = 0;
+  while (i < view.size()) {
+    if (view.substr(i).starts_with(" and ")) {
+      flush();
+      i += 5;
+    } else if (view[i] == ',' || view.substr(i).starts_with(" & ")) {
+      flush();
+      i += view[i] == ',' ? 1 : 3;
+    } else {
+      current.push_back(view[i]);
+      ++i;
+    }
+  }
+  flush();
+  return authors;
+}
+
+ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
+  ResolvedMetadata out;
+  out.site_name = meta.site_name;
+  out.description = meta.description;
+  out.canonical_href = meta.canonical_href;
+  out.typed_as_article = meta.og_type == "article";
+
+  std::string ld_headline, ld_published, ld_modified;
+  std::vector<std::string> ld_authors;
+  for (const auto& raw : meta.json_ld) {
+    json root = json::parse(raw, nullptr, false);
+    if (root.is_discarded()) continue;
+    std::vector<const json*> articles;
+    collect_articles(root, articles);
+    for (const json* article : articles) {
+      out.typed_as_article = true;
+      if (ld_headline.empty()) ld_headline = string_field(*article, "headline");
+      if (ld_published.empty()) ld_published = string_field(*article, "datePublished");
+      if (ld_modified.empty()) ld_modified = string_field(*article, "dateModified");
+      if (ld_authors.empty() && article->contains("author")) author_names((*article)["author"], ld_authors);
+      if (out.site_name.empty() && article->contains("publisher") && (*article)["publisher"].is_object()) {
+        out.site_name = string_field((*article)["publisher"], "name");
+      }
+    }
+  }
+
+  // Title: the <h1> when the <title> or og:title confirms it, else the structured headline.
+  std::string tag_title = strip_site_suffix(meta.title_tag, out.site_name);
+  std::string og_title = strip_site_suffix(meta.og_title, out.site_name);
+  for (const auto& h1 : meta.h1s) {
+    if (h1.empty()) continue;
+    if ((!meta.title_tag.empty() && meta.title_tag.find(h1) != std::string::npos) ||
+        (!meta.og_title.empty() && meta.og_title.find(h1) != std::string::npos) || h1 == ld_headline) {
+      out.title = h1;
+      break;
+    }
+  }
+  if (out.title.empty()) out.title = !ld_headline.empty() ? ld_headline : !og_title.empty() ? og_title : tag_title;
+  if (out.title.empty() && !meta.h1s.empty()) out.title = meta.h1s.front();
+
+  for (auto& a : ld_authors) add_unique(out.authors, a);
+  if (out.authors.empty()) {
+    for (const auto& a : meta.meta_authors) {
+      for (auto& name : split_authors(a)) add_unique(out.authors, name);
+    }
+  }
+  if (out.authors.empty()) {
+    for (const auto& a : meta.byline_authors) {
+      for (auto& name : split_authors(a)) add_unique(out.authors, name);
+    }
+  }
+
+  out.published = normalize_date(ld_published);
+  if (!out.published) out.published = normalize_date(meta.published_meta);
+  if (!out.published) {
+    for (const auto& dt : meta.time_datetimes) {
+      if ((out.published = normalize_date(dt))) break;
+    }
+  }
+  out.modified = normalize_date(ld_modified);
+  return out;
+}
+
+}  // namespace beautyidx::extract

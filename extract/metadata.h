@@ -1,0 +1,36 @@
+// Internal to extract/: title, authors, dates and canonical URL with a fixed precedence.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/html_blocks.h"
+
+namespace beautyidx::extract {
+
+struct ResolvedMetadata {
+  std::string title;
+  std::vector<std::string> authors;
+  std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> modified;
+  std::string canonical_href;
+  std::string site_name;
+  std::string description;
+  bool typed_as_article = false;  // og:type article or a JSON-LD Article type
+};
+
+// Precedence: JSON-LD (Article/BlogPosting/NewsArticle, @graph included), then OpenGraph and
+// meta tags, then the page's <h1>, <time> and byline, then <title> without the site suffix.
+ResolvedMetadata resolve_metadata(const HtmlMetadata& meta);
+
+// "2026-03-14T09:00:00+00:00", "2026-03-14" -> "2026-03-14"; "March 14, 2026" too.
+std::optional<std::string> normalize_date(std::string_view text);
+
+// "Title | Site", "Title – Site" -> "Title" (the part that is not the site name, or the longest).
+std::string strip_site_suffix(const std::string& title, const std::string& site_name);
+
+// "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}.
+std::vector<std::string> split_authors(std::string_view byline);
+
+}  // namespace beautyidx::extract

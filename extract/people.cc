@@ -1,0 +1,276 @@
+// Introductions of experts: "board-certified dermatologist Anna Karp", "Anna Karp, MD, a
+// dermatologist at X", "esthetician Anastasia Cupcea of DAPHNE", "Dr. Reyes, founder of Y".
+#include <array>
+
+#include "core/text.h"
+#include "extract/analysis.h"
+#include "extract/tokens.h"
+
+namespace beautyidx::extract {
+namespace {
+
+// Head nouns of credentials. Two-word heads ("makeup artist") are found through modifiers.
+constexpr std::array<std::string_view, 30> kRoleNouns = {
+    "dermatologist", "surgeon", "esthetician", "aesthetician", "facialist", "chemist",
+    "artist", "trichologist", "hairstylist", "stylist", "colorist", "colourist", "nurse",
+    "practitioner", "physician", "doctor", "editor", "nutritionist", "dietitian", "specialist",
+    "therapist", "pharmacist", "ophthalmologist", "expert", "formulator", "manicurist",
+    "dermatologist-approved", "acupuncturist", "herbalist", "cosmetologist"};
+
+constexpr std::array<std::string_view, 52> kModifiers = {
+    "board-certified", "certified", "licensed", "celebrity", "cosmetic", "plastic", "facial",
+    "makeup", "make-up", "hair", "nail", "skin", "skincare", "skin-care", "medical", "master",
+    "holistic", "lymphatic", "drainage", "oculoplastic", "dermatologic", "dermatological",
+    "consulting", "senior", "lead", "registered", "clinical", "beauty", "aesthetic",
+    "aesthetics", "oncology", "pediatric", "integrative", "renowned", "leading", "top",
+    "award-winning", "veteran", "practicing", "double-board-certified", "celebrity-favorite",
+    "paramedical", "medical-grade", "wellness", "brow", "lash", "research", "formulation",
+    "product", "nurse", "injector", "surgical"};
+
+constexpr std::array<std::string_view, 10> kDegrees = {"md", "m.d.", "m.d", "phd", "ph.d.", "do",
+                                                       "faad", "rn", "np", "pa-c"};
+
+constexpr std::array<std::string_view, 8> kFounderWords = {
+    "founder", "co-founder", "cofounder", "owner", "creator", "director", "ceo", "president"};
+
+bool in_list(std::string_view word, auto const& list) {
+  for (auto item : list) {
+    if (word == item) return true;
+  }
+  return false;
+}
+
+bool is_role_noun(const Token& t) { return t.word && in_list(t.lower, kRoleNouns); }
+
+bool is_modifier(const Token& t) {
+  if (!t.word) return false;
+  return in_list(t.lower, kModifiers) || t.lower.ends_with("-certified") ||
+         t.lower.ends_with("-trained") || t.lower.ends_with("-licensed");
+}
+
+bool is_location_based(const Token& t) { return t.word && t.lower.ends_with("-based"); }
+
+bool is_name_word(const Token& t) {
+  return t.word && is_capitalized(t.text) && !is_stop_word(t.lower) && !is_role_noun(t) &&
+         t.lower != "dr." && t.lower != "dr" && t.text.size() > 1;
+}
+
+bool is_honorific(const Token& t) { return t.lower == "dr." || t.lower == "dr"; }
+
+// Reads a capitalized name of 2-3 words starting at `i` (after an optional "Dr."); returns the
+// number of tokens consumed, 0 when there is no name.
+size_t read_name(const std::vector<Token>& tokens, size_t i, std::string* name) {
+  size_t start = i;
+  bool honorific = false;
+  if (i < tokens.size() && is_honorific(tokens[i])) {
+    honorific = true;
+    ++i;
+  }
+  size_t first = i;
+  while (i < tokens.size() && i - first < 3 && is_name_word(tokens[i])) ++i;
+  size_t words = i - first;
+  if (words == 0 || (words == 1 && !honorific)) return 0;
+  std::string out;
+  for (size_t k = first; k < i; ++k) {
+    if (!out.empty()) out += ' ';
+    out += tokens[k].text;
+  }
+  *name = out;
+  return i - start;
+}
+
+// Reads a capitalized organisation name at `i` ("DAPHNE", "Penelope & The Beauty Bar",
+// "Northside Dermatology"), stopping at lowercase words such as "in".
+size_t read_organisation(const std::vector<Token>& tokens, size_t i, std::string* name) {
+  size_t start = i;
+  std::string out;
+  while (i < tokens.size()) {
+    const Token& t = tokens[i];
+    bool joiner = t.text == "&" || (t.lower == "the" && is_capitalized(t.text)) ||
+                  (t.lower == "and" && i + 1 < tokens.size() && is_capitalized(tokens[i + 1].text) &&
+                   !is_location_based(tokens[i + 1]) && i > start);
+    bool part = t.word && is_capitalized(t.text) && !is_location_based(t) &&
+                (!is_stop_word(t.lower) || t.lower == "the");
+    if (!part && !joiner) break;
+    if (joiner && t.lower == "and") {
+      // "X and founder of" is a second role, not part of the name.
+      if (i + 1 < tokens.size() && in_list(tokens[i + 1].lower, kFounderWords)) break;
+    }
+    if (!out.empty() && t.text != "&" && !out.ends_with("&")) out += ' ';
+    else if (t.text == "&" || out.ends_with("&")) out += ' ';
+    out += t.text;
+    ++i;
+  }
+  while (out.ends_with(" &") || out.ends_with(" and")) out.resize(out.rfind(' '));
+  if (out.empty()) return 0;
+  *name = out;
+  return i - start;
+}
+
+// After a name or credential: "of X", "at X", "from X", ", founder of X", "and founder of X".
+std::string read_affiliation(const std::vector<Token>& tokens, size_t i) {
+  std::string org;
+  auto try_preposition = [&](size_t k) -> bool {
+    if (k >= tokens.size()) return false;
+    const std::string& w = tokens[k].lower;
+    if (w != "of" && w != "at" && w != "from" && w != "with") return false;
+    return read_organisation(tokens, k + 1, &org) > 0;
+  };
+  if (try_preposition(i)) return org;
+  size_t k = i;
+  if (k < tokens.size() && (tokens[k].text == "," || tokens[k].lower == "and")) ++k;
+  if (k < tokens.size() && (tokens[k].lower == "the" || tokens[k].lower == "a")) ++k;
+  if (k < tokens.size() && in_list(tokens[k].lower, kFounderWords)) {
+    if (try_preposition(k + 1)) return org;
+  }
+  return "";
+}
+
+// Expands left from a role noun over credential modifiers. Returns the first token of the
+// credential and writes the credential text (location words such as "NYC-based" dropped).
+size_t expand_credential(const std::vector<Token>& tokens, size_t role, std::string* credential) {
+  size_t first = role;
+  size_t k = role;
+  while (k > 0) {
+    const Token& t = tokens[k - 1];
+    if (is_modifier(t)) {
+      --k;
+      first = k;
+    } else if (is_location_based(t)) {
+      --k;
+      // "New York-based": the capitalized words before belong to the location.
+      while (k > 0 && tokens[k - 1].word && is_capitalized(tokens[k - 1].text) &&
+             !is_stop_word(tokens[k - 1].lower) && !is_role_noun(tokens[k - 1]))
+        --k;
+      break;
+    } else if (t.lower == "and" && k >= 2 && is_role_noun(tokens[k - 2])) {
+      // "esthetician and lymphatic drainage specialist": one person, two roles.
+      k -= 2;
+      first = k;
+      while (k > 0 && is_modifier(tokens[k - 1])) first = --k;
+    } else {
+      break;
+    }
+  }
+  std::string out;
+  for (size_t j = first; j <= role; ++j) {
+    if (is_location_based(tokens[j])) continue;
+    if (!out.empty()) out += ' ';
+    out += tokens[j].lower;
+  }
+  *credential = out;
+  return k;
+}
+
+void add_person(std::vector<Person>& people, Person person) {
+  for (Person& existing : people) {
+    if (existing.name == person.name) {
+      if (existing.credential.empty()) {
+        existing.credential = person.credential;
+        existing.credential_class = person.credential_class;
+      }
+      if (existing.affiliation.empty()) existing.affiliation = person.affiliation;
+      return;
+    }
+  }
+  people.push_back(std::move(person));
+}
+
+}  // namespace
+
+CredentialClass classify_credential(std::string_view credential) {
+  std::string c = to_lower_ascii(credential);
+  if (c.empty()) return CredentialClass::kNone;
+  if (c.find("dermatolog") != std::string::npos) return CredentialClass::kDermatologist;
+  if (c.find("plastic") != std::string::npos || c.find("cosmetic surgeon") != std::string::npos ||
+      c.find("oculoplastic") != std::string::npos)
+    return CredentialClass::kPlasticSurgeon;
+  if (c.find("esthetician") != std::string::npos || c.find("aesthetician") != std::string::npos ||
+      c.find("facialist") != std::string::npos || c.find("skin therapist") != std::string::npos)
+    return CredentialClass::kEsthetician;
+  if (c.find("chemist") != std::string::npos || c.find("formulator") != std::string::npos)
+    return CredentialClass::kCosmeticChemist;
+  if (c.find("makeup artist") != std::string::npos || c.find("make-up artist") != std::string::npos)
+    return CredentialClass::kMakeupArtist;
+  if (c.find("editor") != std::string::npos) return CredentialClass::kEditor;
+  return CredentialClass::kOther;
+}
+
+std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
+  std::vector<Person> people;
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    if (paragraphs[p].type == BlockType::kHeading) continue;
+    auto tokens = tokenize(paragraphs[p].text);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!is_role_noun(tokens[i])) continue;
+      // "makeup artist": the head is "artist" only with a modifier before it.
+      if (tokens[i].lower == "artist" && (i == 0 || !is_modifier(tokens[i - 1]))) continue;
+      if (tokens[i].lower == "expert" && (i == 0 || !is_modifier(tokens[i - 1]))) continue;
+      std::string credential;
+      size_t credential_start = expand_credential(tokens, i, &credential);
+      Person person;
+      person.first_paragraph = static_cast<int>(p);
+
+      // Pattern A: credential before the name.
+      std::string name;
+      if (size_t used = read_name(tokens, i + 1, &name); used > 0) {
+        person.name = name;
+        person.credential = credential;
+        person.affiliation = read_affiliation(tokens, i + 1 + used);
+        person.credential_class = classify_credential(credential);
+        add_person(people, std::move(person));
+        continue;
+      }
+
+      // Pattern B: "NAME, [MD,] a/an/the CREDENTIAL [at/of ORG]".
+      size_t k = credential_start;
+      if (k > 0 && (tokens[k - 1].lower == "a" || tokens[k - 1].lower == "an" ||
+                    tokens[k - 1].lower == "the")) {
+        --k;
+      }
+      if (k == 0 || tokens[k - 1].text != ",") continue;
+      --k;
+      if (k > 0 && in_list(tokens[k - 1].lower, kDegrees)) {
+        --k;
+        if (k > 0 && tokens[k - 1].text == ",") --k;
+      }
+      size_t end = k;
+      size_t begin = end;
+      while (begin > 0 && end - begin < 3 && is_name_word(tokens[begin - 1])) --begin;
+      if (begin > 0 && is_honorific(tokens[begin - 1])) --begin;
+      if (read_name(tokens, begin, &name) == 0) continue;
+      person.name = name;
+      person.credential = credential;
+      person.credential_class = classify_credential(credential);
+      person.affiliation = read_affiliation(tokens, i + 1);
+      add_person(people, std::move(person));
+    }
+  }
+  return people;
+}
+
+bool looks_like_author_bio(std::string_view paragraph, std::string* name) {
+  auto tokens = tokenize(paragraph);
+  if (tokens.size() < 8) return false;
+  std::string found;
+  size_t used = read_name(tokens, 0, &found);
+  if (used == 0 || used + 2 >= tokens.size()) return false;
+  if (tokens[used].lower != "is" && tokens[used].lower != "writes") return false;
+  const std::string& next = tokens[used + 1].lower;
+  if (next != "a" && next != "an" && next != "the" && next != "founder" && next != "our" &&
+      next != "for" && next != "about")
+    return false;
+  std::string lower = to_lower_ascii(paragraph);
+  static constexpr std::array<std::string_view, 11> kBioWords = {
+      "blog", "writer", "editor", "instagram", "follow her", "follow him", "contributor",
+      "journalist", "founder of", "when she is not", "when he is not"};
+  for (auto word : kBioWords) {
+    if (lower.find(word) != std::string::npos) {
+      *name = found;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace beautyidx::extract

@@ -1,0 +1,246 @@
+// Products with prices in article bodies: "Buy it now: NAME from SOURCE, $N", "Shop it: NAME,
+// $N at RETAILER", "NAME ($N, retailer.com)", and a bare "$N at RETAILER" line under a
+// product heading in listicles. In-office services ("$500 per session") are not products.
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "core/price.h"
+#include "core/text.h"
+#include "extract/analysis.h"
+
+namespace beautyidx::extract {
+namespace {
+
+constexpr std::array<std::string_view, 12> kLabels = {
+    "buy it now", "buy it here", "buy it", "buy now", "shop it", "shop now", "shop",
+    "get it now", "get it", "buy", "try it", "price"};
+
+// Removes "Buy it now:" and similar; returns false when the line has no such label.
+bool strip_label(std::string_view text, std::string_view* rest) {
+  for (auto label : kLabels) {
+    if (!starts_with_ignore_case(text, label)) continue;
+    std::string_view after = trim(text.substr(label.size()));
+    if (after.starts_with(":") || after.starts_with("\xE2\x80\x94") || after.starts_with("-")) {
+      after.remove_prefix(after.starts_with("\xE2\x80\x94") ? 3 : 1);
+      *rest = trim(after);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view strip_trailing_punctuation(std::string_view text) {
+  text = trim(text);
+  while (!text.empty() && (text.back() == '.' || text.back() == ',' || text.back() == ';' ||
+                           text.back() == ':' || text.back() == '!')) {
+    text.remove_suffix(1);
+    text = trim(text);
+  }
+  return text;
+}
+
+// "1. Skin Gym Cryo Ice Globes", "#2: NuFace Mini" -> the name without its number.
+std::string_view strip_numbering(std::string_view heading) {
+  heading = trim(heading);
+  size_t i = 0;
+  if (i < heading.size() && heading[i] == '#') ++i;
+  size_t digits = i;
+  while (i < heading.size() && std::isdigit(static_cast<unsigned char>(heading[i]))) ++i;
+  if (i == digits) return heading;
+  if (i < heading.size() && (heading[i] == '.' || heading[i] == ')' || heading[i] == ':')) ++i;
+  return trim(heading.substr(i));
+}
+
+bool is_service_price(std::string_view text) {
+  std::string lower = to_lower_ascii(text);
+  for (std::string_view cue : {"per session", "a session", "per treatment", "per visit", "per syringe",
+                               "per area", "per unit", "in-office", "in office"}) {
+    if (lower.find(cue) != std::string::npos) return true;
+  }
+  return false;
+}
+
+struct Candidate {
+  std::string name;
+  std::string source;  // the word after "from"/"at": a retailer or a brand
+  Price price;
+};
+
+// Splits "NAME from SOURCE" / "NAME at SOURCE" at the last such preposition.
+void split_source(std::string_view text, std::string* name, std::string* source) {
+  text = strip_trailing_punctuation(text);
+  size_t at = std::string_view::npos;
+  size_t length = 0;
+  for (std::string_view sep : {" from ", " at ", " by "}) {
+    size_t found = text.rfind(sep);
+    if (found != std::string_view::npos && (at == std::string_view::npos || found > at)) {
+      at = found;
+      length = sep.size();
+    }
+  }
+  if (at == std::string_view::npos) {
+    *name = std::string(text);
+    source->clear();
+    return;
+  }
+  *name = std::string(trim(text.substr(0, at)));
+  *source = std::string(strip_trailing_punctuation(text.substr(at + length)));
+}
+
+// Reads one product line; `heading` names the product when the line only has a price.
+std::optional<Candidate> read_product_line(std::string_view line, std::string_view heading) {
+  std::string_view text = trim(line);
+  if (text.empty() || text.size() > 400 || is_service_price(text)) return std::nullopt;
+  std::string_view rest;
+  bool labelled = strip_label(text, &rest);
+  if (!labelled) rest = text;
+  auto prices = find_prices(rest);
+  if (prices.empty()) return std::nullopt;
+  const PriceMention& price = prices.back();
+  std::string_view before = trim(rest.substr(0, price.begin));
+  std::string_view after = strip_trailing_punctuation(rest.substr(price.end));
+  Candidate c;
+  c.price = price.price;
+
+  // "NAME ($32, sephora.com)" / "NAME ($32 at Sephora)"
+  if (before.ends_with("(")) {
+    std::string_view name = strip_trailing_punctuation(before.substr(0, before.size() - 1));
+    std::string_view inside = after;
+    if (inside.ends_with(")")) inside.remove_suffix(1);
+    inside = trim(inside);
+    if (inside.starts_with(",")) inside.remove_prefix(1);
+    inside = trim(inside);
+    if (starts_with_ignore_case(inside, "at ") || starts_with_ignore_case(inside, "from ")) {
+      inside = trim(inside.substr(inside.find(' ')));
+    }
+    if (name.empty()) return std::nullopt;
+    c.name = std::string(name);
+    c.source = std::string(strip_trailing_punctuation(inside));
+    return c;
+  }
+  if (!after.empty()) {
+    // "NAME, $N at RETAILER" or a bare "$N at RETAILER" under a heading.
+    if (!starts_with_ignore_case(after, "at ") && !starts_with_ignore_case(after, "from ")) {
+      return std::nullopt;
+    }
+    c.source = std::string(strip_trailing_punctuation(after.substr(after.find(' ') + 1)));
+    std::string_view name = strip_trailing_punctuation(before);
+    if (name.empty()) {
+      if (heading.empty()) return std::nullopt;
+      name = strip_numbering(heading);
+    } else if (!labelled) {
+      return std::nullopt;  // running prose with a price in it, not a product line
+    }
+    if (c.source.empty() || c.source.size() > 60) return std::nullopt;
+    c.name = std::string(name);
+    return c;
+  }
+  // "NAME from SOURCE, $N" (labelled) — the seed's "Buy it now" lines.
+  if (!labelled) return std::nullopt;
+  split_source(before, &c.name, &c.source);
+  if (c.name.empty()) return std::nullopt;
+  return c;
+}
+
+std::vector<std::string> merge_unique(std::vector<std::string> a, const std::vector<std::string>& b) {
+  for (const auto& item : b) {
+    if (std::find(a.begin(), a.end(), item) == a.end()) a.push_back(item);
+  }
+  return a;
+}
+
+bool overlaps(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
+                                   const std::vector<Quote>& quotes, const Catalog& catalog,
+                                   const Taxonomy& taxonomy, const std::string& title) {
+  // Section texts and headings, for the concerns each product inherits.
+  int sections = 0;
+  for (const Paragraph& p : paragraphs) sections = std::max(sections, p.section + 1);
+  std::vector<std::string> section_heading(static_cast<size_t>(sections));
+  std::vector<std::string> section_text(static_cast<size_t>(sections));
+  for (const Paragraph& p : paragraphs) {
+    auto& target = p.type == BlockType::kHeading ? section_heading : section_text;
+    target[static_cast<size_t>(p.section)] += p.text + "\n";
+  }
+  TaxonomyMatch title_match = taxonomy.match(title);
+
+  std::vector<Product> products;
+  std::string heading;
+  for (const Paragraph& p : paragraphs) {
+    if (p.type == BlockType::kHeading) {
+      heading = p.text;
+      continue;
+    }
+    auto candidate = read_product_line(p.text, heading);
+    if (!candidate) continue;
+    Product product;
+    product.price = candidate->price;
+    product.section = p.section;
+    auto retailer = candidate->source.empty() ? std::nullopt : catalog.retailer(candidate->source);
+    auto split = catalog.split_brand(candidate->name);
+    if (retailer) {
+      product.retailer = *retailer;
+      product.brand = split.brand;
+      product.name = split.name;
+    } else if (!candidate->source.empty()) {
+      // "from Skin Gym": the maker sells it itself.
+      auto known = catalog.brand(candidate->source);
+      product.brand = known ? *known : candidate->source;
+      auto own = catalog.split_brand(candidate->name);
+      product.name = equals_ignore_case(own.brand, product.brand) ? own.name : candidate->name;
+    } else {
+      product.brand = split.brand;
+      product.name = split.name;
+    }
+    for (const auto& href : p.hrefs) {
+      if (product.url.empty()) product.url = href;
+      if (product.retailer.empty()) {
+        if (auto r = catalog.retailer_for_url(href)) product.retailer = *r;
+      }
+    }
+    // Concerns: the section's, its quotes', and the title's; techniques: the product's own
+    // name and heading first, the section's only when those say nothing.
+    size_t s = static_cast<size_t>(p.section);
+    TaxonomyMatch own = taxonomy.match(product.name + " \n " + section_heading[s]);
+    TaxonomyMatch section = taxonomy.match(section_text[s]);
+    product.concerns = merge_unique(merge_unique(own.concerns, section.concerns), title_match.concerns);
+    product.techniques = own.techniques.empty() ? section.techniques : own.techniques;
+    for (const Quote& q : quotes) {
+      if (q.section == p.section && q.speaker) product.concerns = merge_unique(product.concerns, q.concerns);
+    }
+    products.push_back(std::move(product));
+  }
+
+  // Evidence: quotes of the same section that speak to the product.
+  for (Product& product : products) {
+    std::vector<std::pair<int, int>> scored;  // (score, quote index)
+    std::string brand_lower = to_lower_ascii(product.brand);
+    for (size_t q = 0; q < quotes.size(); ++q) {
+      const Quote& quote = quotes[q];
+      if (quote.section != product.section || !quote.speaker) continue;
+      int score = 0;
+      std::string text = to_lower_ascii(quote.text);
+      if (!brand_lower.empty() && text.find(brand_lower) != std::string::npos) score += 3;
+      if (overlaps(quote.techniques, product.techniques)) score += 2;
+      if (overlaps(quote.concerns, product.concerns)) score += 1;
+      if (quote.stance == Stance::kRecommends) score += 1;
+      if (quote.stance == Stance::kWarns) score -= 3;
+      if (!quote.indirect) score += 1;
+      if (score > 0) scored.emplace_back(score, static_cast<int>(q));
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](auto a, auto b) { return a.first > b.first; });
+    for (size_t i = 0; i < scored.size() && i < 3; ++i) product.evidence.push_back(scored[i].second);
+  }
+  return products;
+}
+
+}  // namespace beautyidx::extract

@@ -1,0 +1,583 @@
+// Quotes and who said them. Rule tables of attribution patterns, the way news-quote extractors
+// work: "“…,” Karp says.", "says Karp", "Karp explains: “…”", continuation quotes, split quotes,
+// multi-paragraph quotes, interview answers and indirect speech ("She recommends …").
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "core/text.h"
+#include "extract/analysis.h"
+#include "extract/tokens.h"
+
+namespace beautyidx::extract {
+namespace {
+
+constexpr std::array<std::string_view, 44> kReportingVerbs = {
+    "says", "said", "explains", "explained", "adds", "added", "notes", "noted", "tells", "told",
+    "shares", "shared", "continues", "continued", "agrees", "agreed", "warns", "warned",
+    "cautions", "cautioned", "advises", "advised", "suggests", "suggested", "recommends",
+    "recommended", "points", "pointed", "stresses", "stressed", "emphasizes", "emphasized",
+    "admits", "admitted", "confirms", "confirmed", "insists", "insisted", "recalls", "recalled",
+    "laughs", "writes", "wrote", "reveals"};
+
+// Verbs that introduce indirect speech when a sentence has no quotation marks.
+constexpr std::array<std::string_view, 26> kIndirectVerbs = {
+    "recommends", "recommended", "suggests", "suggested", "advises", "advised", "warns",
+    "warned", "cautions", "cautioned", "says", "said", "adds", "added", "notes", "noted",
+    "explains", "explained", "believes", "prefers", "likes", "loves", "swears", "urges",
+    "insists", "stresses"};
+
+constexpr std::array<std::string_view, 12> kAdverbs = {
+    "also", "often", "strongly", "usually", "personally", "always", "typically", "actually",
+    "especially", "generally", "further", "similarly"};
+
+bool in_list(std::string_view word, auto const& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_pronoun(const Token& t) { return t.lower == "she" || t.lower == "he" || t.lower == "they"; }
+
+enum class Mark { kNone, kCurlyOpen, kCurlyClose, kStraight, kGuillemetOpen, kGuillemetClose };
+
+Mark mark_at(std::string_view text, size_t i, size_t* length) {
+  std::string_view rest = text.substr(i);
+  *length = 3;
+  if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E")) return Mark::kCurlyOpen;
+  if (rest.starts_with("\xE2\x80\x9D")) return Mark::kCurlyClose;
+  *length = 2;
+  if (rest.starts_with("\xC2\xAB")) return Mark::kGuillemetOpen;
+  if (rest.starts_with("\xC2\xBB")) return Mark::kGuillemetClose;
+  *length = 1;
+  if (!rest.empty() && rest[0] == '"') return Mark::kStraight;
+  return Mark::kNone;
+}
+
+struct Span {
+  size_t open = 0;        // offset of the opening mark
+  size_t text_begin = 0;  // first byte inside
+  size_t text_end = 0;    // one past the last byte inside
+  size_t close_end = 0;   // one past the closing mark (== text_end when unclosed)
+  bool closed = false;
+};
+
+bool opens_here(std::string_view text, size_t i) {
+  if (i == 0) return true;
+  char prev = text[i - 1];
+  return prev == ' ' || prev == '(' || prev == '[' || prev == '\n' || prev == ':' ||
+         text.substr(0, i).ends_with("\xE2\x80\x94") || text.substr(0, i).ends_with("\xE2\x80\x93") ||
+         text.substr(0, i).ends_with("\xC2\xA0");
+}
+
+// Quoted spans at the top level; marks nested inside a quote (“… “facelifts” …”) stay part of it.
+std::vector<Span> find_spans(std::string_view text) {
+  std::vector<Span> spans;
+  int depth = 0;
+  bool straight_open = false;
+  Span current;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 0;
+    Mark mark = mark_at(text, i, &length);
+    switch (mark) {
+      case Mark::kCurlyOpen:
+      case Mark::kGuillemetOpen:
+        if (depth == 0 && !straight_open) {
+          current = Span{i, i + length, 0, 0, false};
+        }
+        if (!straight_open) ++depth;
+        break;
+      case Mark::kCurlyClose:
+      case Mark::kGuillemetClose:
+        if (depth > 0 && !straight_open) {
+          --depth;
+          if (depth == 0) {
+            current.text_end = i;
+            current.close_end = i + length;
+            current.closed = true;
+            spans.push_back(current);
+          }
+        }
+        break;
+      case Mark::kStraight:
+        if (depth == 0 && !straight_open && opens_here(text, i)) {
+          straight_open = true;
+          current = Span{i, i + 1, 0, 0, false};
+        } else if (straight_open) {
+          straight_open = false;
+          current.text_end = i;
+          current.close_end = i + 1;
+          current.closed = true;
+          spans.push_back(current);
+        }
+        break;
+      case Mark::kNone:
+        break;
+    }
+    i += length;
+  }
+  if (depth > 0 || straight_open) {
+    // An opening mark with no closing one: the quote runs on into the next paragraph.
+    current.text_end = text.size();
+    current.close_end = text.size();
+    current.closed = false;
+    spans.push_back(current);
+  }
+  return spans;
+}
+
+std::string clean_quote_text(std::string_view raw) {
+  std::string_view text = trim(raw);
+  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.remove_suffix(1);
+  if (text.ends_with("\xE2\x80\x94") || text.ends_with("\xE2\x80\x93")) text.remove_suffix(3);
+  return collapse_whitespace(text);
+}
+
+size_t word_count(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+class SpeakerResolver {
+ public:
+  explicit SpeakerResolver(const std::vector<Person>& people) : people_(people) {}
+
+  // A person by a reference in the text: full name, surname, "Dr. Surname", first name.
+  std::optional<Speaker> by_name(const std::vector<Token>& name_tokens) {
+    std::string full;
+    for (const Token& t : name_tokens) {
+      if (t.lower == "dr." || t.lower == "dr") continue;
+      if (!full.empty()) full += ' ';
+      full += t.text;
+    }
+    if (full.empty()) return std::nullopt;
+    for (const Person& p : people_) {
+      if (p.name == full) return to_speaker(p);
+    }
+    for (const Person& p : people_) {
+      std::string_view name = p.name;
+      size_t space = name.rfind(' ');
+      std::string_view surname = space == std::string_view::npos ? name : name.substr(space + 1);
+      std::string_view first = name.substr(0, name.find(' '));
+      if (surname == full || first == full) return to_speaker(p);
+      if (name.ends_with(" " + full)) return to_speaker(p);
+    }
+    Speaker unknown;
+    unknown.name = full;
+    return unknown;
+  }
+
+  const std::vector<Person>& people() const { return people_; }
+
+  static Speaker to_speaker(const Person& p) {
+    return Speaker{p.name, p.credential, p.credential_class, p.affiliation};
+  }
+
+ private:
+  const std::vector<Person>& people_;
+};
+
+// Tokens of a name reference at `i`: optional "Dr." and 1-3 capitalized words.
+size_t name_reference(const std::vector<Token>& tokens, size_t i) {
+  size_t k = i;
+  if (k < tokens.size() && (tokens[k].lower == "dr." || tokens[k].lower == "dr")) ++k;
+  size_t first = k;
+  while (k < tokens.size() && k - first < 3 && tokens[k].word && is_capitalized(tokens[k].text) &&
+         !is_stop_word(tokens[k].lower))
+    ++k;
+  return k > first ? k - i : 0;
+}
+
+struct Attribution {
+  std::vector<Token> name;  // empty for a pronoun
+  bool pronoun = false;
+  size_t end_token = 0;  // index after the attribution in the token list it came from
+};
+
+// After a closing mark: ", Karp says", "says Karp", "she adds", "Dr. Lee explains".
+std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
+  size_t i = 0;
+  if (i < tokens.size() && (tokens[i].text == "," || tokens[i].text == "\xE2\x80\x94")) ++i;
+  if (i >= tokens.size()) return std::nullopt;
+  if (is_pronoun(tokens[i])) {
+    size_t v = i + 1;
+    while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
+    if (v < tokens.size() && in_list(tokens[v].lower, kReportingVerbs)) {
+      return Attribution{{}, true, v + 1};
+    }
+    return std::nullopt;
+  }
+  if (in_list(tokens[i].lower, kReportingVerbs)) {
+    size_t n = name_reference(tokens, i + 1);
+    if (n > 0) return Attribution{{tokens.begin() + i + 1, tokens.begin() + i + 1 + n}, false, i + 1 + n};
+    if (i + 1 < tokens.size() && is_pronoun(tokens[i + 1])) return Attribution{{}, true, i + 2};
+    return std::nullopt;
+  }
+  size_t n = name_reference(tokens, i);
+  if (n == 0) return std::nullopt;
+  size_t v = i + n;
+  while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
+  if (v < tokens.size() && in_list(tokens[v].lower, kReportingVerbs)) {
+    return Attribution{{tokens.begin() + i, tokens.begin() + i + n}, false, v + 1};
+  }
+  return std::nullopt;
+}
+
+// Before an opening mark: "Karp explains:", "she adds,", "According to Karp,", "Vogt:".
+std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) {
+  if (tokens.empty()) return std::nullopt;
+  size_t end = tokens.size();
+  if (tokens[end - 1].text == ":" || tokens[end - 1].text == ",") --end;
+  if (end == 0) return std::nullopt;
+  // "According to Karp,"
+  for (size_t i = 0; i + 2 < end + 1 && i < end; ++i) {
+    if (tokens[i].lower == "according" && i + 1 < end && tokens[i + 1].lower == "to") {
+      size_t n = name_reference(tokens, i + 2);
+      if (n > 0 && i + 2 + n == end) {
+        return Attribution{{tokens.begin() + i + 2, tokens.begin() + i + 2 + n}, false, end};
+      }
+    }
+  }
+  // "... Karp explains" / "... she adds" / "... explains Karp" at the end.
+  size_t v = end - 1;
+  if (in_list(tokens[v].lower, kReportingVerbs)) {
+    size_t k = v;
+    while (k > 0 && in_list(tokens[k - 1].lower, kAdverbs)) --k;
+    if (k > 0 && is_pronoun(tokens[k - 1])) return Attribution{{}, true, end};
+    // Walk back over the name: up to three capitalized words and an optional "Dr.".
+    size_t start = k;
+    while (start > 0 && k - start < 3 && tokens[start - 1].word && is_capitalized(tokens[start - 1].text) &&
+           !is_stop_word(tokens[start - 1].lower))
+      --start;
+    if (start > 0 && (tokens[start - 1].lower == "dr." || tokens[start - 1].lower == "dr")) --start;
+    if (start < k) return Attribution{{tokens.begin() + start, tokens.begin() + k}, false, end};
+    return std::nullopt;
+  }
+  size_t n_start = end;
+  while (n_start > 0 && end - n_start < 3 && tokens[n_start - 1].word &&
+         is_capitalized(tokens[n_start - 1].text) && !is_stop_word(tokens[n_start - 1].lower))
+    --n_start;
+  if (n_start < end && n_start > 0 && in_list(tokens[n_start - 1].lower, kReportingVerbs)) {
+    return Attribution{{tokens.begin() + n_start, tokens.begin() + end}, false, end};
+  }
+  return std::nullopt;
+}
+
+bool contains_quote_mark(std::string_view text) {
+  return text.find('"') != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("\xE2\x80\x9D") != std::string_view::npos || text.find("\xC2\xAB") != std::string_view::npos;
+}
+
+struct Context {
+  std::optional<Speaker> last_speaker;
+  int last_speaker_paragraph = -100;
+};
+
+// Indirect speech in a sentence without quotation marks: "She recommends the NuFace …",
+// "Like Karp, she also recommends …", "According to Reyes, results last …".
+std::optional<Quote> indirect_quote(std::string_view sentence, SpeakerResolver& resolver,
+                                    const Context& context) {
+  auto tokens = tokenize(sentence);
+  size_t i = 0;
+  if (tokens.size() < 5) return std::nullopt;
+  std::optional<Speaker> speaker;
+  if (tokens[0].lower == "according" && tokens[1].lower == "to") {
+    size_t n = name_reference(tokens, 2);
+    if (n == 0 || 2 + n >= tokens.size() || tokens[2 + n].text != ",") return std::nullopt;
+    speaker = resolver.by_name({tokens.begin() + 2, tokens.begin() + 2 + n});
+    i = 3 + n;
+  } else {
+    if (tokens[0].lower == "like") {  // "Like Karp, she also recommends …"
+      size_t comma = 1;
+      while (comma < tokens.size() && comma < 6 && tokens[comma].text != ",") ++comma;
+      if (comma >= tokens.size() || tokens[comma].text != ",") return std::nullopt;
+      i = comma + 1;
+    }
+    if (i >= tokens.size()) return std::nullopt;
+    size_t subject_end = i;
+    if (is_pronoun(tokens[i])) {
+      if (!context.last_speaker) return std::nullopt;
+      speaker = context.last_speaker;
+      subject_end = i + 1;
+    } else {
+      size_t n = name_reference(tokens, i);
+      if (n == 0) return std::nullopt;
+      speaker = resolver.by_name({tokens.begin() + i, tokens.begin() + i + n});
+      subject_end = i + n;
+    }
+    size_t v = subject_end;
+    while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
+    if (v >= tokens.size() || !in_list(tokens[v].lower, kIndirectVerbs)) return std::nullopt;
+  }
+  // Only people the article introduced: "Mary says" about an unknown Mary is not expert advice.
+  if (!speaker || speaker->credential.empty()) return std::nullopt;
+  Quote quote;
+  std::string_view text = trim(sentence);
+  if (text.ends_with(".")) text.remove_suffix(1);
+  quote.text = std::string(text);
+  quote.speaker = speaker;
+  quote.indirect = true;
+  return quote;
+}
+
+// Interview pages: a question (a heading or a line ending in "?", or a label that is not a
+// person) followed by answers in the interviewee's own words, without quotation marks.
+bool is_interview(const std::vector<Paragraph>& paragraphs, const std::string& title) {
+  std::string lower_title = to_lower_ascii(title);
+  int questions = 0;
+  for (const Paragraph& p : paragraphs) {
+    std::string_view text = trim(p.text);
+    if (text.ends_with("?") && (p.type == BlockType::kHeading || text.size() < 300)) ++questions;
+  }
+  bool titled = lower_title.starts_with("q&a") || lower_title.find("interview") != std::string::npos ||
+                lower_title.starts_with("q & a");
+  return questions >= 3 && (titled || questions >= 5);
+}
+
+// "Reyes: answer" -> ("Reyes", "answer"); labels are 1-4 words before a colon.
+std::optional<std::pair<std::string, std::string>> split_label(std::string_view text) {
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
+  std::string_view label = trim(text.substr(0, colon));
+  if (word_count(label) > 4) return std::nullopt;
+  return std::make_pair(std::string(label), std::string(trim(text.substr(colon + 1))));
+}
+
+bool is_product_line(std::string_view text) {
+  std::string lower = to_lower_ascii(text.substr(0, 16));
+  return lower.starts_with("shop it") || lower.starts_with("buy it") || lower.starts_with("shop now") ||
+         lower.starts_with("get it") || lower.starts_with("buy now");
+}
+
+void interview_answers(const std::vector<Paragraph>& paragraphs, SpeakerResolver& resolver,
+                       std::vector<bool>& consumed, std::vector<Quote>& quotes) {
+  if (resolver.people().empty()) return;
+  Speaker interviewee = SpeakerResolver::to_speaker(resolver.people().front());
+  std::optional<Quote> answer;
+  auto finish = [&] {
+    if (answer && !answer->text.empty()) {
+      answer->stance = classify_stance(answer->text);
+      quotes.push_back(std::move(*answer));
+    }
+    answer.reset();
+  };
+  bool after_question = false;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    std::string_view text = trim(p.text);
+    auto label = split_label(text);
+    bool labelled_answer = false;
+    Speaker speaker = interviewee;
+    std::string body(text);
+    if (label) {
+      std::string lower = to_lower_ascii(label->first);
+      if (lower == "q" || lower == "question") {
+        finish();
+        after_question = true;
+        consumed[i] = true;
+        continue;
+      }
+      if (lower == "a" || lower == "answer") {
+        labelled_answer = true;
+        body = label->second;
+      } else {
+        auto tokens = tokenize(label->first);
+        auto named = resolver.by_name(tokens);
+        if (named && !named->credential.empty()) {
+          labelled_answer = true;
+          speaker = *named;
+          body = label->second;
+        } else if (text.ends_with("?")) {
+          finish();  // "Glow Notes: question?"
+          after_question = true;
+          consumed[i] = true;
+          continue;
+        }
+      }
+    }
+    if (p.type == BlockType::kHeading) {
+      finish();
+      after_question = text.ends_with("?");
+      if (after_question) consumed[i] = true;
+      continue;
+    }
+    if (!labelled_answer && !after_question) continue;
+    if (is_product_line(text) || p.in_blockquote) continue;
+    if (labelled_answer) finish();
+    if (!answer) {
+      answer = Quote{};
+      answer->speaker = speaker;
+      answer->section = p.section;
+    }
+    if (!answer->text.empty()) answer->text += ' ';
+    answer->text += collapse_whitespace(body);
+    consumed[i] = true;
+  }
+  finish();
+}
+
+}  // namespace
+
+Stance classify_stance(std::string_view text) {
+  static constexpr std::array<std::string_view, 30> kWarn = {
+      "harm", "damag", "avoid", "never", "don't", "don\xE2\x80\x99t", "do not", "shouldn't",
+      "should not", "careful", "caution", "overdo", "too much", "risk", "irritat", "skip",
+      "stay away", "wouldn't", "would not", "not recommend", "waste", "opposite effect",
+      "worse", "can cause", "dangerous", "steer clear", "beware", "won't", "won\xE2\x80\x99t",
+      "myth"};
+  static constexpr std::array<std::string_view, 22> kRecommend = {
+      "recommend", "i like", "i love", "love", "great for", "swear by", "favorite", "favourite",
+      "suggest", "go-to", "best", "works", "effective", "helps", "help ", "worth", "obsessed",
+      "must-have", "benefit", "reach for", "try ", "fan of"};
+  std::string lower = to_lower_ascii(text);
+  int warn = 0, recommend = 0;
+  for (auto cue : kWarn) {
+    if (lower.find(cue) != std::string::npos) ++warn;
+  }
+  for (auto cue : kRecommend) {
+    if (lower.find(cue) != std::string::npos) ++recommend;
+  }
+  if (warn > 0 && warn >= recommend) return Stance::kWarns;
+  if (recommend > 0) return Stance::kRecommends;
+  if (warn > 0) return Stance::kWarns;
+  return Stance::kNeutral;
+}
+
+std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
+                               const std::vector<Person>& people, const std::string& title) {
+  std::vector<Quote> quotes;
+  SpeakerResolver resolver(people);
+  std::vector<bool> consumed(paragraphs.size(), false);
+  if (is_interview(paragraphs, title)) interview_answers(paragraphs, resolver, consumed, quotes);
+
+  Context context;
+  std::optional<Quote> open_quote;  // a multi-paragraph quote still running
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    const Paragraph& paragraph = paragraphs[p];
+    if (consumed[p] || paragraph.type == BlockType::kHeading) continue;
+    const std::string& text = paragraph.text;
+    auto spans = find_spans(text);
+    int here = static_cast<int>(p);
+
+    // Continue a multi-paragraph quote: the next paragraph opens with a quotation mark.
+    if (open_quote) {
+      if (!spans.empty() && spans.front().open == 0) {
+        Span first = spans.front();
+        open_quote->text += " " + clean_quote_text(std::string_view(text).substr(first.text_begin, first.text_end - first.text_begin));
+        spans.erase(spans.begin());
+        if (first.closed) {
+          auto after = tokenize(std::string_view(text).substr(first.close_end));
+          if (auto a = attribution_after(after); a && !open_quote->speaker) {
+            open_quote->speaker = a->pronoun ? context.last_speaker : resolver.by_name(a->name);
+          }
+          if (!open_quote->speaker && context.last_speaker && here - context.last_speaker_paragraph <= 2) {
+            open_quote->speaker = context.last_speaker;
+          }
+          quotes.push_back(std::move(*open_quote));
+          open_quote.reset();
+        }
+      } else {
+        if (open_quote->speaker || word_count(open_quote->text) >= 8) quotes.push_back(std::move(*open_quote));
+        open_quote.reset();
+      }
+    }
+
+    bool attributed_here = false;
+    for (size_t s = 0; s < spans.size(); ++s) {
+      const Span& span = spans[s];
+      std::string quote_text = clean_quote_text(std::string_view(text).substr(span.text_begin, span.text_end - span.text_begin));
+      size_t words = word_count(quote_text);
+      size_t after_end = s + 1 < spans.size() ? spans[s + 1].open : text.size();
+      size_t before_begin = s > 0 ? spans[s - 1].close_end : 0;
+      auto after_tokens = tokenize(std::string_view(text).substr(span.close_end, after_end - span.close_end));
+      auto before_tokens = tokenize(std::string_view(text).substr(before_begin, span.open - before_begin));
+
+      std::optional<Attribution> attribution;
+      if (span.closed) attribution = attribution_after(after_tokens);
+      bool attributed_after = attribution.has_value();
+      if (!attribution) attribution = attribution_before(before_tokens);
+
+      std::optional<Speaker> speaker;
+      if (attribution) {
+        if (attribution->pronoun) {
+          speaker = context.last_speaker;
+          if (!speaker && !resolver.people().empty()) {
+            speaker = SpeakerResolver::to_speaker(resolver.people().back());
+          }
+        } else {
+          speaker = resolver.by_name(attribution->name);
+        }
+      }
+      // Split quote: "First part," she says, "second part."
+      if (attributed_after && s + 1 < spans.size() && quote_text.size() > 0 &&
+          std::string_view(text).substr(span.text_end >= 1 ? span.text_end - 1 : 0, 1) == ",") {
+        bool only_attribution = attribution->end_token + 1 >= after_tokens.size() &&
+                                (attribution->end_token >= after_tokens.size() ||
+                                 after_tokens[attribution->end_token].text == ",");
+        if (only_attribution) {
+          const Span& next = spans[s + 1];
+          quote_text += " " + clean_quote_text(std::string_view(text).substr(next.text_begin, next.text_end - next.text_begin));
+          words = word_count(quote_text);
+          ++s;
+        }
+      }
+      bool continuation = false;
+      if (!speaker && context.last_speaker) {
+        int distance = here - context.last_speaker_paragraph;
+        bool opens_paragraph = span.open == 0;
+        continuation = words >= 3 && (distance == 0 || (distance <= 2 && opens_paragraph) || distance == 1);
+        if (continuation) speaker = context.last_speaker;
+      }
+      if (!speaker) {
+        // Scare quotes and titles: short, unattributed, or with no sentence in them.
+        bool sentence_like = quote_text.find_first_of(".!?") != std::string::npos || words >= 12;
+        if (words < 8 || !sentence_like) continue;
+      }
+      if (!span.closed) {
+        open_quote = Quote{};
+        open_quote->text = quote_text;
+        open_quote->speaker = speaker;
+        open_quote->section = paragraph.section;
+        continue;
+      }
+      if (words < 2) continue;
+      Quote quote;
+      quote.text = std::move(quote_text);
+      quote.speaker = speaker;
+      quote.section = paragraph.section;
+      quote.stance = classify_stance(quote.text);
+      quotes.push_back(std::move(quote));
+      if (speaker) {
+        context.last_speaker = speaker;
+        context.last_speaker_paragraph = here;
+        attributed_here = true;
+      }
+    }
+    (void)attributed_here;
+
+    // Indirect speech in sentences with no quotation marks.
+    for (std::string_view sentence : split_sentences(text)) {
+      if (contains_quote_mark(sentence)) continue;
+      if (auto quote = indirect_quote(sentence, resolver, context)) {
+        quote->section = paragraph.section;
+        quote->stance = classify_stance(quote->text);
+        context.last_speaker = quote->speaker;
+        context.last_speaker_paragraph = here;
+        quotes.push_back(std::move(*quote));
+      }
+    }
+  }
+  if (open_quote && (open_quote->speaker || word_count(open_quote->text) >= 8)) {
+    quotes.push_back(std::move(*open_quote));
+  }
+  for (Quote& q : quotes) {
+    if (q.stance == Stance::kNeutral) q.stance = classify_stance(q.text);
+  }
+  return quotes;
+}
+
+}  // namespace beautyidx::extract

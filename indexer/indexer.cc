@@ -1,0 +1,334 @@
+#include "indexer/indexer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "core/json_internal.h"
+#include "core/text.h"
+#include "indexer/schema.h"
+#include "url/url.h"
+
+namespace beautyidx::indexer {
+namespace {
+
+using nlohmann::json;
+using storage::Family;
+
+std::string lower_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += to_lower_ascii(collapse_whitespace(value));
+  // Xapian terms are at most 245 bytes.
+  if (term.size() > 240) term.resize(240);
+  return term;
+}
+
+std::string normalized_product_name(std::string_view name) {
+  std::string out;
+  for (const auto& word : match_words(name)) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+std::string date_value(const std::optional<std::string>& published) {
+  if (!published || published->size() < 10) return "";
+  std::string out;
+  for (char c : published->substr(0, 10)) {
+    if (c != '-') out.push_back(c);
+  }
+  return out;
+}
+
+std::string snippet_of(const ExtractedPage& page) {
+  if (!page.description.empty()) return page.description;
+  std::string_view text = page.text;
+  size_t cut = std::min<size_t>(text.size(), 240);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string out(text.substr(0, cut));
+  if (cut < text.size()) out += "\xE2\x80\xA6";
+  return out;
+}
+
+Error xapian_error(const Xapian::Error& e, const std::string& context) {
+  return Error{ErrorKind::kIo, context + ": " + e.get_description()};
+}
+
+int credential_weight(CredentialClass c) {
+  switch (c) {
+    case CredentialClass::kDermatologist: case CredentialClass::kPlasticSurgeon: return 3;
+    case CredentialClass::kCosmeticChemist: case CredentialClass::kEsthetician: return 2;
+    case CredentialClass::kMakeupArtist: case CredentialClass::kOther: case CredentialClass::kEditor: return 1;
+    case CredentialClass::kNone: return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string product_id(const Product& product) {
+  return stable_id(to_lower_ascii(product.brand) + "|" + normalized_product_name(product.name));
+}
+
+std::string expert_id(const Speaker& speaker) { return stable_id(normalized_product_name(speaker.name)); }
+
+std::string article_id(const std::string& canonical_url) { return stable_id(canonical_url); }
+
+struct Indexer::Impl {
+  storage::Store* store = nullptr;
+  Xapian::WritableDatabase db;
+  Xapian::TermGenerator terms;
+
+  // What an article had before, so re-indexing can remove it: quote and offer keys.
+  Status remove_article(const std::string& id, storage::WriteBatch& batch) {
+    auto existing = store->get(Family::kArticles, id);
+    if (!existing) return std::unexpected(existing.error());
+    if (!*existing) return {};
+    json record = json::parse(**existing, nullptr, false);
+    if (record.is_object()) {
+      for (const auto& key : record.value("quote_keys", json::array())) {
+        if (key.is_string()) batch.erase(Family::kQuotes, key.get<std::string>());
+      }
+      for (const auto& key : record.value("offer_keys", json::array())) {
+        if (key.is_string()) batch.erase(Family::kOffers, key.get<std::string>());
+      }
+    }
+    batch.erase(Family::kArticles, id);
+    try {
+      db.delete_document(std::string(schema::kArticleTerm) + id);
+    } catch (const Xapian::Error& e) {
+      return std::unexpected(xapian_error(e, "remove article " + id));
+    }
+    return {};
+  }
+
+  void index_text(Xapian::Document& doc, const std::string& text, Xapian::termcount weight = 1,
+                  const std::string& prefix = "") {
+    terms.set_document(doc);
+    terms.index_text(text, weight, prefix);
+    terms.increase_termpos();
+  }
+
+  void add_taxonomy_terms(Xapian::Document& doc, const std::vector<std::string>& concerns,
+                          const std::vector<std::string>& techniques) {
+    for (const auto& c : concerns) doc.add_boolean_term(lower_term(schema::kConcernTerm, c));
+    for (const auto& t : techniques) doc.add_boolean_term(lower_term(schema::kTechniqueTerm, t));
+  }
+};
+
+Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Indexer::~Indexer() {
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+    // Closing without commit() drops uncommitted changes, which is the documented contract.
+  }
+}
+
+Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_dir, storage::Store& store) {
+  auto impl = std::make_unique<Impl>();
+  impl->store = &store;
+  try {
+    std::filesystem::create_directories(schema::xapian_dir(db_dir));
+    impl->db = Xapian::WritableDatabase(schema::xapian_dir(db_dir).string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "open index " + schema::xapian_dir(db_dir).string()));
+  } catch (const std::filesystem::filesystem_error& e) {
+    return make_error(ErrorKind::kIo, std::string("open index: ") + e.what());
+  }
+  impl->terms.set_stemmer(Xapian::Stem("en"));
+  impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  return std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
+}
+
+Status Indexer::remove_url(const std::string& url) {
+  auto normalized = url::normalize(url);
+  std::string key = normalized ? *normalized : url;
+  auto id = impl_->store->get(Family::kUrlIndex, key);
+  if (!id) return std::unexpected(id.error());
+  if (!*id) return {};
+  storage::WriteBatch batch;
+  if (auto s = impl_->remove_article(**id, batch); !s) return s;
+  batch.erase(Family::kUrlIndex, key);
+  return impl_->store->write(batch);
+}
+
+Status Indexer::index_page(const ExtractedPage& page) {
+  const std::string& canonical = page.canonical_url.empty() ? page.url : page.canonical_url;
+  if (page.kind != PageKind::kArticle || page.noindex) {
+    if (auto s = remove_url(page.url); !s) return s;
+    return canonical != page.url ? remove_url(canonical) : Status{};
+  }
+  const std::string id = article_id(canonical);
+  storage::WriteBatch batch;
+  // The URL may have indexed under another id before (canonical changed): remove that too.
+  for (const std::string& u : {page.url, canonical}) {
+    auto previous = impl_->store->get(Family::kUrlIndex, u);
+    if (!previous) return std::unexpected(previous.error());
+    if (*previous && **previous != id) {
+      if (auto s = impl_->remove_article(**previous, batch); !s) return s;
+    }
+  }
+  if (auto s = impl_->remove_article(id, batch); !s) return s;
+
+  std::string host;
+  if (auto parts = url::split(canonical)) host = parts->host;
+  const std::string seen = today();
+  json article_ref = {{"id", id}, {"url", canonical}, {"title", page.title}};
+
+  try {
+    Xapian::WritableDatabase& db = impl_->db;
+    // Article document.
+    {
+      Xapian::Document doc;
+      impl_->index_text(doc, page.title, 3);
+      impl_->index_text(doc, page.title, 1, std::string(schema::kTitlePrefix));
+      impl_->index_text(doc, page.text);
+      doc.add_boolean_term(std::string(schema::kTypeTerm) + "article");
+      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
+      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
+      for (const auto& a : page.authors) doc.add_boolean_term(lower_term(schema::kAuthorTerm, a));
+      impl_->add_taxonomy_terms(doc, page.concerns, page.techniques);
+      for (const auto& q : page.quotes) {
+        if (q.speaker && !q.speaker->credential.empty()) {
+          doc.add_boolean_term(std::string(schema::kExpertTerm) + expert_id(*q.speaker));
+        }
+      }
+      for (const auto& p : page.products) doc.add_boolean_term(std::string(schema::kProductTerm) + product_id(p));
+      doc.add_value(schema::kDateSlot, date_value(page.published));
+      doc.add_value(schema::kArticleSlot, id);
+      json data = {{"type", "article"}, {"id", id}, {"url", canonical}, {"title", page.title},
+                   {"authors", page.authors}, {"published", page.published ? json(*page.published) : json(nullptr)},
+                   {"snippet", snippet_of(page)}, {"concerns", page.concerns}, {"techniques", page.techniques}};
+      doc.set_data(data.dump());
+      db.replace_document(std::string(schema::kIdTerm) + "a" + id, doc);
+    }
+
+    // Quotes and experts.
+    json quote_keys = json::array();
+    for (size_t n = 0; n < page.quotes.size(); ++n) {
+      const Quote& q = page.quotes[n];
+      std::string key = schema::quote_key(id, n);
+      quote_keys.push_back(key);
+      json record = quote_json(q);
+      record["article"] = article_ref;
+      batch.put(Family::kQuotes, key, record.dump());
+
+      Xapian::Document doc;
+      impl_->index_text(doc, q.text);
+      if (q.speaker) {
+        impl_->index_text(doc, q.speaker->name + " " + q.speaker->credential);
+        if (!q.speaker->credential.empty()) {
+          std::string eid = expert_id(*q.speaker);
+          doc.add_boolean_term(std::string(schema::kExpertTerm) + eid);
+          doc.add_boolean_term(std::string(schema::kCredentialTerm) + credential_class_name(q.speaker->credential_class));
+          json expert = {{"id", eid}, {"name", q.speaker->name}, {"credential", q.speaker->credential},
+                         {"credential_class", credential_class_name(q.speaker->credential_class)},
+                         {"affiliation", q.speaker->affiliation}};
+          batch.put(Family::kExperts, eid, expert.dump());
+        }
+      }
+      doc.add_boolean_term(std::string(schema::kTypeTerm) + "quote");
+      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
+      doc.add_boolean_term(std::string(schema::kStanceTerm) + stance_name(q.stance));
+      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
+      impl_->add_taxonomy_terms(doc, q.concerns, q.techniques);
+      doc.add_value(schema::kDateSlot, date_value(page.published));
+      doc.add_value(schema::kArticleSlot, id);
+      doc.set_data(record.dump());
+      db.replace_document(std::string(schema::kIdTerm) + "q" + key, doc);
+    }
+
+    // Products: one offer document per product per article, collapsed by product at query time.
+    json offer_keys = json::array();
+    for (const Product& p : page.products) {
+      std::string pid = product_id(p);
+      std::string key = schema::offer_key(pid, id);
+      offer_keys.push_back(key);
+      json evidence = json::array();
+      int endorsement = 0;
+      for (int e : p.evidence) {
+        if (e < 0 || static_cast<size_t>(e) >= page.quotes.size()) continue;
+        const Quote& q = page.quotes[static_cast<size_t>(e)];
+        if (!q.speaker) continue;
+        if (q.stance == Stance::kRecommends) endorsement += credential_weight(q.speaker->credential_class);
+        evidence.push_back({{"quote", q.text}, {"speaker", q.speaker->name}, {"credential", q.speaker->credential},
+                            {"credential_class", credential_class_name(q.speaker->credential_class)},
+                            {"stance", stance_name(q.stance)}, {"indirect", q.indirect},
+                            {"article_url", canonical}, {"article_title", page.title}});
+      }
+      json product = product_json(p);
+      product["id"] = pid;
+      json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
+                    {"endorsement", endorsement}, {"first_seen", seen}, {"last_seen", seen}};
+      // Keep the first-seen date of an offer that existed before (a price history starts here).
+      if (auto old = impl_->store->get(Family::kOffers, key); old && *old) {
+        json previous = json::parse(**old, nullptr, false);
+        if (previous.is_object() && previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
+      }
+      batch.put(Family::kOffers, key, offer.dump());
+      json product_record = {{"id", pid}, {"name", p.name}, {"brand", p.brand}};
+      batch.put(Family::kProducts, pid, product_record.dump());
+
+      Xapian::Document doc;
+      impl_->index_text(doc, p.brand + " " + p.name, 3);
+      if (static_cast<size_t>(p.section) < page.sections.size()) {
+        impl_->index_text(doc, page.sections[static_cast<size_t>(p.section)].heading, 2);
+      }
+      for (const auto& e : evidence) impl_->index_text(doc, e["quote"].get<std::string>());
+      doc.add_boolean_term(std::string(schema::kTypeTerm) + "product");
+      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
+      doc.add_boolean_term(std::string(schema::kProductTerm) + pid);
+      if (!p.brand.empty()) doc.add_boolean_term(lower_term(schema::kBrandTerm, p.brand));
+      if (!p.retailer.empty()) doc.add_boolean_term(lower_term(schema::kRetailerTerm, p.retailer));
+      doc.add_boolean_term(std::string(schema::kCurrencyTerm) + p.price.currency);
+      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
+      impl_->add_taxonomy_terms(doc, p.concerns, p.techniques);
+      doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(p.price.amount));
+      doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(p.price.max.value_or(p.price.amount)));
+      doc.add_value(schema::kDateSlot, date_value(page.published));
+      doc.add_value(schema::kProductSlot, pid);
+      doc.add_value(schema::kArticleSlot, id);
+      doc.set_data(offer.dump());
+      db.replace_document(std::string(schema::kIdTerm) + "p" + key, doc);
+    }
+
+    json record = page_json(page);
+    record["id"] = id;
+    record["quote_keys"] = quote_keys;
+    record["offer_keys"] = offer_keys;
+    record["indexed"] = seen;
+    batch.put(Family::kArticles, id, record.dump());
+    batch.put(Family::kUrlIndex, canonical, id);
+    if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, id);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "index " + canonical));
+  }
+  if (auto s = impl_->store->write(batch); !s) return s;
+  ++stats_.articles;
+  stats_.quotes += page.quotes.size();
+  stats_.products += page.products.size();
+  return {};
+}
+
+Status Indexer::commit() {
+  try {
+    impl_->db.commit();
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "commit index"));
+  }
+  return {};
+}
+
+}  // namespace beautyidx::indexer

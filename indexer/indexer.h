@@ -1,0 +1,53 @@
+// Writes extracted pages into both databases: records into RocksDB (through storage::Store)
+// and search documents into Xapian. Re-indexing a URL replaces what it had; nothing is ever
+// indexed twice. Not thread-safe: one Indexer per database, used from one thread (Xapian
+// allows a single writer).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "storage/store.h"
+
+namespace beautyidx::indexer {
+
+// "de-puffing" etc. are ids; a product is one brand + normalised name across all articles.
+std::string product_id(const Product& product);
+std::string expert_id(const Speaker& speaker);
+std::string article_id(const std::string& canonical_url);
+
+struct IndexStats {
+  size_t articles = 0;
+  size_t quotes = 0;
+  size_t products = 0;
+};
+
+class Indexer {
+ public:
+  // Opens (creating if needed) DIR/xapian for writing. `store` must outlive the Indexer.
+  static Result<std::unique_ptr<Indexer>> open(const std::filesystem::path& db_dir, storage::Store& store);
+  ~Indexer();
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  // Stores and indexes a page. Pages that are not articles, or say noindex, only remove what
+  // their URL had before. Changes are visible to readers after commit().
+  Status index_page(const ExtractedPage& page);
+  // Removes everything indexed for `url` (404/410, noindex).
+  Status remove_url(const std::string& url);
+  // Makes the Xapian changes durable and visible. Records are durable as soon as written.
+  Status commit();
+
+  const IndexStats& stats() const { return stats_; }
+
+ private:
+  struct Impl;
+  explicit Indexer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  IndexStats stats_;
+};
+
+}  // namespace beautyidx::indexer

@@ -1,0 +1,47 @@
+// The on-disk contract between the indexer (writer) and the recommender (reader): where the two
+// databases live, the Xapian term prefixes and value slots, and the record keys. Constants
+// only; no Xapian or RocksDB types.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace beautyidx::schema {
+
+inline std::filesystem::path records_dir(const std::filesystem::path& db) { return db / "records"; }
+inline std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
+
+// Boolean term prefixes. Values are lowercase; spaces are kept ("XCfine lines and wrinkles").
+inline constexpr std::string_view kIdTerm = "Q";          // unique id of the document
+inline constexpr std::string_view kTypeTerm = "XT";       // article | quote | product
+inline constexpr std::string_view kArticleTerm = "XU";    // article id every document of it carries
+inline constexpr std::string_view kConcernTerm = "XC";
+inline constexpr std::string_view kTechniqueTerm = "XQ";
+inline constexpr std::string_view kBrandTerm = "XB";
+inline constexpr std::string_view kRetailerTerm = "XR";
+inline constexpr std::string_view kExpertTerm = "XE";      // expert id
+inline constexpr std::string_view kCredentialTerm = "XK";  // credential class
+inline constexpr std::string_view kStanceTerm = "XS";
+inline constexpr std::string_view kSiteTerm = "XH";        // host of the article
+inline constexpr std::string_view kAuthorTerm = "XA";
+inline constexpr std::string_view kCurrencyTerm = "XM";
+inline constexpr std::string_view kProductTerm = "XP";     // product id (offers of one product)
+inline constexpr std::string_view kTitlePrefix = "S";      // free-text title terms
+
+// Value slots.
+inline constexpr unsigned kPriceMinSlot = 0;  // sortable_serialise(lowest current price)
+inline constexpr unsigned kPriceMaxSlot = 1;  // sortable_serialise(highest price of a range)
+inline constexpr unsigned kDateSlot = 2;      // "YYYYMMDD"
+inline constexpr unsigned kProductSlot = 3;   // product id: collapse key for offers
+inline constexpr unsigned kArticleSlot = 4;   // article id
+
+// Record keys: quotes are "<article id>:<n>", offers "<product id>/<article id>".
+inline std::string quote_key(std::string_view article_id, size_t n) {
+  return std::string(article_id) + ":" + std::to_string(n);
+}
+inline std::string offer_key(std::string_view product_id, std::string_view article_id) {
+  return std::string(product_id) + "/" + std::string(article_id);
+}
+
+}  // namespace beautyidx::schema

@@ -1,0 +1,47 @@
+// Query understanding: a plain question ("de-puffing under $50", "what do dermatologists say
+// about facial exercises") becomes concerns, techniques, a budget, expert types and the words
+// left for text search. Deterministic, no network, microseconds.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/taxonomy.h"
+
+namespace beautyidx::recommender {
+
+struct Budget {
+  std::optional<double> min;
+  std::optional<double> max;
+  std::string currency = "USD";
+};
+
+// Price bands that words such as "cheap" and "splurge" stand for.
+struct BudgetBands {
+  double cheap_max = 25;      // "cheap", "affordable", "drugstore", "budget"
+  double splurge_min = 100;   // "splurge", "luxury", "high-end"
+};
+
+struct QueryInterpretation {
+  std::string text;
+  std::vector<std::string> concerns;
+  std::vector<std::string> techniques;
+  std::optional<Budget> budget;
+  std::vector<CredentialClass> expert_classes;
+  std::vector<std::string> product_types;  // "roller", "serum", ...
+  std::string residual;  // the words not consumed by the budget or intent phrases
+};
+
+// Finds a budget in `text`: "under $50", "below 30 dollars", "less than 100", "$20-$40",
+// "$20 to $40", "between 100 and 400", "over $100", "at least $20", "50 bucks", "£20",
+// "cheap", "splurge". On success, [*begin, *end) is the phrase that stated it.
+std::optional<Budget> parse_budget(std::string_view text, const BudgetBands& bands = {},
+                                   size_t* begin = nullptr, size_t* end = nullptr);
+
+QueryInterpretation interpret_query(std::string_view text, const Taxonomy& taxonomy,
+                                    const BudgetBands& bands = {});
+
+}  // namespace beautyidx::recommender

@@ -1,0 +1,489 @@
+#include "recommender/recommender.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "core/json_internal.h"
+#include "core/price.h"
+#include "core/text.h"
+#include "indexer/schema.h"
+#include "storage/store.h"
+#include "url/url.h"
+
+namespace beautyidx::recommender {
+namespace {
+
+using nlohmann::json;
+using storage::Family;
+
+std::string lower_term(std::string_view prefix, std::string_view value) {
+  return std::string(prefix) + to_lower_ascii(value);
+}
+
+Error xapian_error(const Xapian::Error& e, const std::string& context) {
+  return Error{ErrorKind::kIo, context + ": " + e.get_description()};
+}
+
+double credential_weight(CredentialClass c) {
+  switch (c) {
+    case CredentialClass::kDermatologist: case CredentialClass::kPlasticSurgeon: return 1.5;
+    case CredentialClass::kCosmeticChemist: case CredentialClass::kEsthetician: return 1.2;
+    case CredentialClass::kMakeupArtist: case CredentialClass::kEditor: case CredentialClass::kOther: return 1.0;
+    case CredentialClass::kNone: return 0.3;
+  }
+  return 0.3;
+}
+
+ArticleRef article_from(const json& j) {
+  return ArticleRef{j.value("id", ""), j.value("url", ""), j.value("title", "")};
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key) && j[key].is_array()) {
+    for (const auto& v : j[key]) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) out.push_back(x);
+  }
+  return out;
+}
+
+// Only plain (unprefixed) terms take part in more-like-this expansion.
+class PlainTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty()) return false;
+    char c = term[0];
+    if (c >= 'A' && c <= 'Z' && c != 'Z') return false;
+    return term.size() > 3;
+  }
+};
+
+}  // namespace
+
+struct Recommender::Impl {
+  std::filesystem::path dir;
+  Taxonomy taxonomy;
+  std::unique_ptr<storage::Store> store;
+  mutable std::mutex mutex;  // Xapian::Database is not safe for concurrent use
+  Xapian::Database db;
+  Xapian::Stem stemmer{"en"};
+
+  Xapian::Query topic_query(const QueryInterpretation& q) const {
+    std::vector<Xapian::Query> parts;
+    for (const auto& c : q.concerns) parts.emplace_back(lower_term(schema::kConcernTerm, c));
+    for (const auto& t : q.techniques) parts.emplace_back(lower_term(schema::kTechniqueTerm, t));
+    return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+  Xapian::Query text_query(const std::string& text) const {
+    if (trim(text).empty()) return Xapian::Query();
+    Xapian::QueryParser parser;
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_OR);
+    try {
+      // Plain words only: a user's "AND", quotes or wildcards should not change the meaning.
+      return parser.parse_query(text, 0);
+    } catch (const Xapian::QueryParserError&) {
+      return Xapian::Query();
+    }
+  }
+
+};
+
+Recommender::Recommender(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Recommender::~Recommender() = default;
+
+const Taxonomy& Recommender::taxonomy() const { return impl_->taxonomy; }
+
+Result<std::unique_ptr<Recommender>> Recommender::open(const std::filesystem::path& db_dir, Taxonomy taxonomy) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = db_dir;
+  impl->taxonomy = std::move(taxonomy);
+  storage::StoreOptions options;
+  options.read_only = true;
+  auto store = storage::Store::open(schema::records_dir(db_dir), options);
+  if (!store) return std::unexpected(store.error().with_context("open database " + db_dir.string()));
+  impl->store = std::move(*store);
+  try {
+    impl->db = Xapian::Database(schema::xapian_dir(db_dir).string());
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "open index " + schema::xapian_dir(db_dir).string()));
+  }
+  return std::unique_ptr<Recommender>(new Recommender(std::move(impl)));
+}
+
+Status Recommender::refresh() {
+  std::lock_guard lock(impl_->mutex);
+  try {
+    impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "reopen index"));
+  }
+  return impl_->store->refresh();
+}
+
+Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request) const {
+  RecommendResponse response;
+  response.query = interpret_query(request.query, impl_->taxonomy);
+  const QueryInterpretation& q = response.query;
+  if (q.concerns.empty() && q.techniques.empty() && trim(q.residual).empty()) {
+    response.explanation = "the question names no concern, technique or product to look for";
+    return response;
+  }
+  std::lock_guard lock(impl_->mutex);
+  try {
+    Xapian::Query topic = impl_->topic_query(q);
+    Xapian::Query text = impl_->text_query(q.residual);
+    Xapian::Query match = topic.empty() ? text : text.empty() ? topic : Xapian::Query(Xapian::Query::OP_AND_MAYBE, topic, text);
+    if (match.empty()) {
+      response.explanation = "nothing in the question matches the index's vocabulary";
+      return response;
+    }
+    Xapian::Query type(std::string(schema::kTypeTerm) + "product");
+    Xapian::Query filters = type;
+    if (q.budget) {
+      filters = Xapian::Query(Xapian::Query::OP_AND, filters,
+                              Xapian::Query(std::string(schema::kCurrencyTerm) + q.budget->currency));
+    }
+    auto run = [&](const Xapian::Query& filter) {
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
+      return enquire.get_mset(0, 1000);
+    };
+    Xapian::Query budget_filter = filters;
+    if (q.budget && q.budget->max) {
+      budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPriceMinSlot,
+                                                  Xapian::sortable_serialise(*q.budget->max)));
+    }
+    if (q.budget && q.budget->min) {
+      budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPriceMinSlot,
+                                                  Xapian::sortable_serialise(*q.budget->min)));
+    }
+    Xapian::MSet mset = run(budget_filter);
+
+    std::vector<Pick> candidates;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      json offer = json::parse(it.get_document().get_data(), nullptr, false);
+      if (!offer.is_object()) continue;
+      Pick pick;
+      pick.product = product_from(offer["product"]);
+      // The budget is strict: a bad value slot must never let an over-budget pick through.
+      if (q.budget && q.budget->max && pick.product.price.amount > *q.budget->max) continue;
+      if (q.budget && q.budget->min && pick.product.price.amount < *q.budget->min) continue;
+      pick.product_id = offer["product"].value("id", "");
+      pick.article = article_from(offer["article"]);
+      pick.matched_concerns = intersect(pick.product.concerns, q.concerns);
+      pick.matched_techniques = intersect(pick.product.techniques, q.techniques);
+      double endorsement = 0;
+      std::set<std::string> endorsers;
+      for (const auto& e : offer.value("evidence", json::array())) {
+        Evidence ev;
+        ev.quote = e.value("quote", "");
+        ev.speaker = e.value("speaker", "");
+        ev.credential = e.value("credential", "");
+        ev.credential_class = parse_credential_class(e.value("credential_class", "none")).value_or(CredentialClass::kNone);
+        ev.stance = parse_stance(e.value("stance", "neutral")).value_or(Stance::kNeutral);
+        ev.indirect = e.value("indirect", false);
+        ev.article = pick.article;
+        if (ev.stance == Stance::kRecommends && endorsers.insert(ev.speaker).second) {
+          endorsement += credential_weight(ev.credential_class);
+        }
+        pick.evidence.push_back(std::move(ev));
+      }
+      double text_weight = it.get_weight();
+      std::string name = to_lower_ascii(pick.product.brand + " " + pick.product.name);
+      double type_bonus = 0;
+      for (const auto& t : q.product_types) {
+        if (name.find(t) != std::string::npos) type_bonus += 1.0;
+      }
+      pick.score = 2.0 * static_cast<double>(pick.matched_concerns.size()) +
+                   2.0 * static_cast<double>(pick.matched_techniques.size()) + endorsement +
+                   type_bonus + 0.3 * text_weight;
+      candidates.push_back(std::move(pick));
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Pick& a, const Pick& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return a.product.price.amount < b.product.price.amount;
+    });
+    std::set<std::string> seen_products;
+    std::map<std::string, size_t> per_brand, per_article;
+    for (Pick& pick : candidates) {
+      if (response.results.size() >= request.limit) break;
+      if (!seen_products.insert(pick.product_id).second) continue;
+      std::string brand = to_lower_ascii(pick.product.brand);
+      if (!brand.empty() && per_brand[brand] >= request.per_brand) continue;
+      if (per_article[pick.article.id] >= request.per_article) continue;
+      ++per_brand[brand];
+      ++per_article[pick.article.id];
+      response.results.push_back(std::move(pick));
+    }
+
+    if (response.results.empty()) {
+      std::string about;
+      for (const auto& c : q.concerns) about += (about.empty() ? "" : ", ") + c;
+      for (const auto& t : q.techniques) about += (about.empty() ? "" : ", ") + t;
+      if (about.empty()) about = q.residual;
+      Xapian::MSet any = run(filters);
+      std::optional<Price> cheapest;
+      for (auto it = any.begin(); it != any.end(); ++it) {
+        json offer = json::parse(it.get_document().get_data(), nullptr, false);
+        if (!offer.is_object()) continue;
+        Price p = price_from(offer["product"]["price"]);
+        if (!cheapest || p.amount < cheapest->amount) cheapest = p;
+      }
+      std::string budget_text;
+      if (q.budget && q.budget->max && q.budget->min) {
+        budget_text = " between " + format_price({*q.budget->min, {}, {}, q.budget->currency}) + " and " +
+                      format_price({*q.budget->max, {}, {}, q.budget->currency});
+      } else if (q.budget && q.budget->max) {
+        budget_text = " under " + format_price({*q.budget->max, {}, {}, q.budget->currency});
+      } else if (q.budget && q.budget->min) {
+        budget_text = " over " + format_price({*q.budget->min, {}, {}, q.budget->currency});
+      }
+      response.explanation = "no " + about + " picks" + budget_text;
+      if (cheapest && q.budget) response.explanation += "; the cheapest is " + format_price(*cheapest);
+    }
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "recommend"));
+  }
+  return response;
+}
+
+Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
+  SearchResponse response;
+  response.query = interpret_query(request.query, impl_->taxonomy);
+  const QueryInterpretation& q = response.query;
+  std::lock_guard lock(impl_->mutex);
+  try {
+    Xapian::Query text = impl_->text_query(q.residual);
+    Xapian::Query topic = impl_->topic_query(q);
+    Xapian::Query match = text.empty() ? topic : topic.empty() ? text : Xapian::Query(Xapian::Query::OP_OR, text, topic);
+    if (match.empty()) return response;
+
+    // Quotes, by experts of the asked-for kind when there are any.
+    Xapian::Query quote_type(std::string(schema::kTypeTerm) + "quote");
+    Xapian::Query quote_filter = quote_type;
+    if (!q.expert_classes.empty()) {
+      std::vector<Xapian::Query> classes;
+      for (auto c : q.expert_classes) classes.emplace_back(std::string(schema::kCredentialTerm) + credential_class_name(c));
+      quote_filter = Xapian::Query(Xapian::Query::OP_AND, quote_type,
+                                   Xapian::Query(Xapian::Query::OP_OR, classes.begin(), classes.end()));
+    }
+    auto quotes_for = [&](const Xapian::Query& filter) {
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
+      return enquire.get_mset(0, 200);
+    };
+    Xapian::MSet quotes = quotes_for(quote_filter);
+    if (quotes.empty() && !q.expert_classes.empty()) quotes = quotes_for(quote_type);
+    for (auto it = quotes.begin(); it != quotes.end(); ++it) {
+      json record = json::parse(it.get_document().get_data(), nullptr, false);
+      if (!record.is_object()) continue;
+      QuoteHit hit;
+      hit.quote = quote_from(record);
+      hit.article = article_from(record["article"]);
+      double overlap = static_cast<double>(intersect(hit.quote.concerns, q.concerns).size() +
+                                           intersect(hit.quote.techniques, q.techniques).size());
+      hit.score = it.get_weight() + 2.0 * overlap + (hit.quote.speaker ? credential_weight(hit.quote.speaker->credential_class) : 0);
+      response.quotes.push_back(std::move(hit));
+    }
+    std::stable_sort(response.quotes.begin(), response.quotes.end(),
+                     [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
+    if (response.quotes.size() > request.limit) response.quotes.resize(request.limit);
+
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match,
+                                    Xapian::Query(std::string(schema::kTypeTerm) + "article")));
+    Xapian::MSet articles = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+    for (auto it = articles.begin(); it != articles.end(); ++it) {
+      json record = json::parse(it.get_document().get_data(), nullptr, false);
+      if (!record.is_object()) continue;
+      ArticleHit hit;
+      hit.article = article_from(record);
+      // MSet::snippet escapes the text as HTML and wraps matches in <b>.
+      hit.snippet = articles.snippet(record.value("snippet", ""), 200, impl_->stemmer,
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE);
+      hit.score = it.get_weight();
+      response.articles.push_back(std::move(hit));
+    }
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "search"));
+  }
+  return response;
+}
+
+Result<RelatedResponse> Recommender::related(const RelatedRequest& request) const {
+  RelatedResponse response;
+  auto normalized = url::normalize(request.url);
+  if (!normalized) return std::unexpected(normalized.error());
+  auto id = impl_->store->get(Family::kUrlIndex, *normalized);
+  if (!id) return std::unexpected(id.error());
+  if (!*id) return make_error(ErrorKind::kNotFound, "no article indexed for " + *normalized);
+  std::lock_guard lock(impl_->mutex);
+  try {
+    std::string id_term = std::string(schema::kIdTerm) + "a" + **id;
+    auto postings = impl_->db.postlist_begin(id_term);
+    if (postings == impl_->db.postlist_end(id_term)) {
+      return make_error(ErrorKind::kNotFound, "article " + **id + " is not in the search index");
+    }
+    Xapian::docid self = *postings;
+    Xapian::Document doc = impl_->db.get_document(self);
+    json data = json::parse(doc.get_data(), nullptr, false);
+    response.article = article_from(data);
+    auto self_concerns = strings(data, "concerns");
+    auto self_techniques = strings(data, "techniques");
+
+    Xapian::Enquire enquire(impl_->db);
+    Xapian::RSet rset;
+    rset.add_document(self);
+    PlainTermDecider decider;
+    Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Query articles_only(std::string(schema::kTypeTerm) + "article");
+    Xapian::Query query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_FILTER, like, articles_only),
+                        Xapian::Query(id_term));
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(0, 50);
+    double top = mset.empty() ? 1.0 : std::max(mset.begin().get_weight(), 1e-9);
+    std::vector<ArticleHit> hits;
+    std::map<std::string, std::vector<std::string>> authors_of;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      json other = json::parse(it.get_document().get_data(), nullptr, false);
+      if (!other.is_object()) continue;
+      double overlap = static_cast<double>(intersect(strings(other, "concerns"), self_concerns).size() +
+                                           intersect(strings(other, "techniques"), self_techniques).size());
+      ArticleHit hit;
+      hit.article = article_from(other);
+      hit.snippet = other.value("snippet", "");
+      hit.score = it.get_weight() / top + 0.15 * overlap;
+      authors_of[hit.article.id] = strings(other, "authors");
+      hits.push_back(std::move(hit));
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const ArticleHit& a, const ArticleHit& b) { return a.score > b.score; });
+    std::map<std::string, size_t> per_author;
+    for (ArticleHit& hit : hits) {
+      if (response.related.size() >= request.limit) break;
+      if (hit.score < 0.35) break;  // nothing rather than weak matches
+      const auto& authors = authors_of[hit.article.id];
+      std::string author = authors.empty() ? "" : authors.front();
+      if (!author.empty() && per_author[author] >= 2) continue;
+      ++per_author[author];
+      response.related.push_back(std::move(hit));
+    }
+    if (response.related.size() < request.min_results) response.related.clear();
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "related"));
+  }
+  return response;
+}
+
+Result<Counts> Recommender::counts() const {
+  Counts counts;
+  struct Target {
+    Family family;
+    size_t* out;
+  };
+  for (Target t : {Target{Family::kCrawlState, &counts.pages}, Target{Family::kArticles, &counts.articles},
+                   Target{Family::kQuotes, &counts.quotes}, Target{Family::kProducts, &counts.products},
+                   Target{Family::kExperts, &counts.experts}}) {
+    auto n = impl_->store->count(t.family);
+    if (!n) return std::unexpected(n.error());
+    *t.out = *n;
+  }
+  return counts;
+}
+
+// ---- JSON -------------------------------------------------------------------------------
+
+namespace {
+
+json interpretation_json(const QueryInterpretation& q) {
+  json budget = nullptr;
+  if (q.budget) {
+    budget = {{"min", q.budget->min ? json(*q.budget->min) : json(nullptr)},
+              {"max", q.budget->max ? json(*q.budget->max) : json(nullptr)},
+              {"currency", q.budget->currency}};
+  }
+  json experts = json::array();
+  for (auto c : q.expert_classes) experts.push_back(credential_class_name(c));
+  return {{"text", q.text}, {"concerns", q.concerns}, {"techniques", q.techniques}, {"budget", budget},
+          {"expert_types", experts}, {"product_types", q.product_types}, {"residual", q.residual}};
+}
+
+json article_json(const ArticleRef& a) { return {{"id", a.id}, {"url", a.url}, {"title", a.title}}; }
+
+}  // namespace
+
+std::string to_json(const QueryInterpretation& query) { return interpretation_json(query).dump(); }
+
+std::string to_json(const RecommendResponse& response) {
+  json results = json::array();
+  for (const Pick& pick : response.results) {
+    json evidence = json::array();
+    for (const Evidence& e : pick.evidence) {
+      evidence.push_back({{"quote", e.quote}, {"speaker", e.speaker}, {"credential", e.credential},
+                          {"credential_class", credential_class_name(e.credential_class)},
+                          {"stance", stance_name(e.stance)}, {"indirect", e.indirect},
+                          {"article_url", e.article.url}, {"article_title", e.article.title}});
+    }
+    json product = product_json(pick.product);
+    product["id"] = pick.product_id;
+    product["price_text"] = format_price(pick.product.price);
+    results.push_back({{"product", product}, {"score", pick.score}, {"concerns", pick.matched_concerns},
+                       {"techniques", pick.matched_techniques}, {"evidence", evidence},
+                       {"article", article_json(pick.article)}});
+  }
+  json out = {{"query", interpretation_json(response.query)}, {"results", results}};
+  if (!response.explanation.empty()) out["explanation"] = response.explanation;
+  return out.dump();
+}
+
+std::string to_json(const SearchResponse& response) {
+  json quotes = json::array();
+  for (const QuoteHit& hit : response.quotes) {
+    quotes.push_back({{"text", hit.quote.text}, {"speaker", speaker_json(hit.quote.speaker)},
+                      {"stance", stance_name(hit.quote.stance)}, {"indirect", hit.quote.indirect},
+                      {"article", article_json(hit.article)}, {"score", hit.score}});
+  }
+  json articles = json::array();
+  for (const ArticleHit& hit : response.articles) {
+    articles.push_back({{"url", hit.article.url}, {"title", hit.article.title}, {"id", hit.article.id},
+                        {"snippet", hit.snippet}, {"score", hit.score}});
+  }
+  return json{{"query", interpretation_json(response.query)}, {"quotes", quotes}, {"articles", articles}}.dump();
+}
+
+std::string to_json(const RelatedResponse& response) {
+  json related = json::array();
+  for (const ArticleHit& hit : response.related) {
+    related.push_back({{"url", hit.article.url}, {"title", hit.article.title}, {"id", hit.article.id},
+                       {"score", hit.score}});
+  }
+  return json{{"article", article_json(response.article)}, {"related", related}}.dump();
+}
+
+std::string to_json(const Counts& c) {
+  return json{{"pages", c.pages}, {"articles", c.articles}, {"quotes", c.quotes}, {"products", c.products},
+              {"experts", c.experts}}
+      .dump();
+}
+
+}  // namespace beautyidx::recommender

@@ -1,0 +1,126 @@
+// Answers questions from the index: budget-aware product picks backed by experts' quotes,
+// expert advice search, and related articles. Reads only; opens the databases read-only, so it
+// can run beside a crawl that is writing. Methods are safe to call from many threads; refresh()
+// picks up new commits.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "core/taxonomy.h"
+#include "recommender/query.h"
+
+namespace beautyidx::recommender {
+
+struct ArticleRef {
+  std::string id;
+  std::string url;
+  std::string title;
+};
+
+struct Evidence {
+  std::string quote;
+  std::string speaker;
+  std::string credential;
+  CredentialClass credential_class = CredentialClass::kNone;
+  Stance stance = Stance::kNeutral;
+  bool indirect = false;
+  ArticleRef article;
+};
+
+struct Pick {
+  std::string product_id;
+  Product product;
+  double score = 0;
+  std::vector<std::string> matched_concerns;
+  std::vector<std::string> matched_techniques;
+  std::vector<Evidence> evidence;
+  ArticleRef article;
+};
+
+struct RecommendRequest {
+  std::string query;
+  size_t limit = 10;
+  size_t per_brand = 2;    // at most this many picks of one brand
+  size_t per_article = 3;  // and from one article
+};
+
+struct RecommendResponse {
+  QueryInterpretation query;
+  std::vector<Pick> results;
+  std::string explanation;  // why the list is empty, when it is
+};
+
+struct QuoteHit {
+  Quote quote;
+  ArticleRef article;
+  double score = 0;
+};
+
+struct ArticleHit {
+  ArticleRef article;
+  std::string snippet;
+  double score = 0;
+};
+
+struct SearchRequest {
+  std::string query;
+  size_t limit = 10;
+};
+
+struct SearchResponse {
+  QueryInterpretation query;
+  std::vector<QuoteHit> quotes;
+  std::vector<ArticleHit> articles;
+};
+
+struct RelatedRequest {
+  std::string url;
+  size_t limit = 5;
+  size_t min_results = 1;  // fewer good matches than this -> return none
+};
+
+struct RelatedResponse {
+  ArticleRef article;
+  std::vector<ArticleHit> related;
+};
+
+struct Counts {
+  size_t pages = 0, articles = 0, quotes = 0, products = 0, experts = 0;
+};
+
+class Recommender {
+ public:
+  // `db_dir` holds records/ and xapian/ as written by the indexer.
+  static Result<std::unique_ptr<Recommender>> open(const std::filesystem::path& db_dir, Taxonomy taxonomy);
+  ~Recommender();
+
+  Result<RecommendResponse> recommend(const RecommendRequest& request) const;
+  Result<SearchResponse> search(const SearchRequest& request) const;
+  Result<RelatedResponse> related(const RelatedRequest& request) const;
+  Result<Counts> counts() const;
+
+  // Reopens both databases at their latest commit.
+  Status refresh();
+
+  const Taxonomy& taxonomy() const;
+
+ private:
+  struct Impl;
+  explicit Recommender(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// JSON documents of the public interface (README "The interface others build on").
+std::string to_json(const QueryInterpretation& query);
+std::string to_json(const RecommendResponse& response);
+std::string to_json(const SearchResponse& response);
+std::string to_json(const RelatedResponse& response);
+std::string to_json(const Counts& counts);
+
+}  // namespace beautyidx::recommender

@@ -1,0 +1,90 @@
+// Durable records: a RocksDB database with one column family per kind of record. This is the
+// only code that includes RocksDB. Thread-safe: many readers and writers may share one Store.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace beautyidx::storage {
+
+// Kinds of record; each lives in its own column family (see docs/storage.md).
+enum class Family {
+  kMeta,        // schema version, counters
+  kPages,       // url -> raw fetched page (headers + body), kept for reindexing
+  kArticles,    // article id -> extracted article JSON
+  kQuotes,      // quote id -> quote JSON
+  kProducts,    // product id -> product JSON (one record across articles)
+  kOffers,      // product id + "/" + article id -> offer JSON
+  kExperts,     // expert id -> expert JSON
+  kFrontier,    // url -> queued crawl item
+  kCrawlState,  // url -> crawl bookkeeping (status, etag, next fetch)
+  kUrlIndex,    // url -> article id, so a re-crawl replaces rather than duplicates
+};
+inline constexpr int kFamilyCount = 10;
+const char* family_name(Family family);
+
+// A set of writes applied atomically by Store::write.
+class WriteBatch {
+ public:
+  WriteBatch();
+  ~WriteBatch();
+  WriteBatch(WriteBatch&&) noexcept;
+  WriteBatch& operator=(WriteBatch&&) noexcept;
+
+  void put(Family family, std::string_view key, std::string_view value);
+  void erase(Family family, std::string_view key);
+  size_t size() const;
+
+ private:
+  friend class Store;
+  struct Op {
+    Family family;
+    std::string key;
+    std::optional<std::string> value;  // empty = erase
+  };
+  std::vector<Op> ops_;
+};
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  bool read_only = false;  // a reader that never writes (another process may hold the writer)
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> open(const std::filesystem::path& dir,
+                                             const StoreOptions& options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Result<std::optional<std::string>> get(Family family, std::string_view key) const;
+  Status put(Family family, std::string_view key, std::string_view value);
+  Status erase(Family family, std::string_view key);
+  // Applies every write of `batch` or none, synced to disk.
+  Status write(const WriteBatch& batch);
+
+  // Calls `visit(key, value)` for every key starting with `prefix`, in key order, until it
+  // returns false.
+  Status scan(Family family, std::string_view prefix,
+              const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
+  // Number of keys in a family (exact; walks the family).
+  Result<size_t> count(Family family) const;
+
+  // For a read-only store: catch up with what the writer has committed since opening.
+  Status refresh();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace beautyidx::storage

@@ -1,0 +1,167 @@
+#include "url/url.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/text.h"
+
+namespace beautyidx::url {
+namespace {
+
+struct UrlDeleter {
+  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
+};
+using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
+
+struct CurlStringDeleter {
+  void operator()(char* s) const { curl_free(s); }
+};
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+std::optional<std::string> get_part(CURLU* handle, CURLUPart part, unsigned flags = 0) {
+  char* raw = nullptr;
+  if (curl_url_get(handle, part, &raw, flags) != CURLUE_OK || raw == nullptr) return std::nullopt;
+  CurlString owned(raw);
+  return std::string(raw);
+}
+
+bool has_control_chars(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+std::string strip_url_whitespace(std::string_view s) {
+  // Browsers drop leading/trailing C0 spaces and any tab or newline inside a URL.
+  s = trim(s);
+  std::string out;
+  for (char c : s) {
+    if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  }
+  return out;
+}
+
+bool is_tracking_parameter(std::string_view name) {
+  std::string lower = to_lower_ascii(name);
+  return lower.starts_with("utm_") || lower == "fbclid" || lower == "gclid" ||
+         lower == "mc_cid" || lower == "mc_eid" || lower == "dclid" || lower == "msclkid";
+}
+
+Result<UrlHandle> parse_absolute(std::string_view absolute_url) {
+  std::string clean = strip_url_whitespace(absolute_url);
+  if (clean.empty() || has_control_chars(clean)) {
+    return make_error(ErrorKind::kInvalidArgument, "url '" + std::string(absolute_url) + "': empty or has control characters");
+  }
+  UrlHandle handle(curl_url());
+  if (!handle) return make_error(ErrorKind::kInternal, "curl_url: out of memory");
+  auto rc = curl_url_set(handle.get(), CURLUPART_URL, clean.c_str(),
+                         CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
+  if (rc != CURLUE_OK) {
+    return make_error(ErrorKind::kInvalidArgument,
+                      "url '" + clean + "': " + curl_url_strerror(rc));
+  }
+  auto scheme = get_part(handle.get(), CURLUPART_SCHEME);
+  if (!scheme || (*scheme != "http" && *scheme != "https")) {
+    return make_error(ErrorKind::kInvalidArgument, "url '" + clean + "': not http or https");
+  }
+  auto host = get_part(handle.get(), CURLUPART_HOST);
+  if (!host || host->empty()) {
+    return make_error(ErrorKind::kInvalidArgument, "url '" + clean + "': no host");
+  }
+  return handle;
+}
+
+}  // namespace
+
+Result<std::string> resolve(std::string_view base, std::string_view href) {
+  std::string clean_href = strip_url_whitespace(href);
+  if (has_control_chars(clean_href)) {
+    return make_error(ErrorKind::kInvalidArgument, "href has control characters");
+  }
+  auto handle = parse_absolute(base);
+  if (!handle) return std::unexpected(handle.error());
+  // A relative reference is applied to the base; an absolute one replaces it.
+  auto rc = curl_url_set(handle->get(), CURLUPART_URL, clean_href.empty() ? "" : clean_href.c_str(),
+                         CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
+  if (clean_href.empty()) rc = CURLUE_OK;
+  if (rc != CURLUE_OK) {
+    return make_error(ErrorKind::kInvalidArgument,
+                      "resolve '" + clean_href + "': " + curl_url_strerror(rc));
+  }
+  auto scheme = get_part(handle->get(), CURLUPART_SCHEME);
+  if (!scheme || (*scheme != "http" && *scheme != "https")) {
+    return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': not http or https");
+  }
+  curl_url_set(handle->get(), CURLUPART_FRAGMENT, nullptr, 0);
+  auto full = get_part(handle->get(), CURLUPART_URL);
+  if (!full) return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': failed");
+  return *full;
+}
+
+Result<std::string> normalize(std::string_view absolute_url) {
+  auto handle = parse_absolute(absolute_url);
+  if (!handle) return std::unexpected(handle.error());
+  CURLU* h = handle->get();
+  auto scheme = get_part(h, CURLUPART_SCHEME).value_or("http");
+  auto host = to_lower_ascii(get_part(h, CURLUPART_HOST).value_or(""));
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  curl_url_set(h, CURLUPART_HOST, host.c_str(), 0);
+  auto port = get_part(h, CURLUPART_PORT);
+  if (port && ((scheme == "http" && *port == "80") || (scheme == "https" && *port == "443"))) {
+    curl_url_set(h, CURLUPART_PORT, nullptr, 0);
+  }
+  curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0);
+  curl_url_set(h, CURLUPART_USER, nullptr, 0);
+  curl_url_set(h, CURLUPART_PASSWORD, nullptr, 0);
+  if (auto query = get_part(h, CURLUPART_QUERY)) {
+    std::string kept;
+    size_t start = 0;
+    while (start <= query->size()) {
+      size_t end = query->find('&', start);
+      if (end == std::string::npos) end = query->size();
+      std::string_view param(query->data() + start, end - start);
+      std::string_view name = param.substr(0, param.find('='));
+      if (!param.empty() && !is_tracking_parameter(name)) {
+        if (!kept.empty()) kept.push_back('&');
+        kept.append(param);
+      }
+      start = end + 1;
+    }
+    curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
+  }
+  auto full = get_part(h, CURLUPART_URL);
+  if (!full) return make_error(ErrorKind::kInvalidArgument, "normalize '" + std::string(absolute_url) + "': failed");
+  return *full;
+}
+
+Result<Parts> split(std::string_view absolute_url) {
+  auto handle = parse_absolute(absolute_url);
+  if (!handle) return std::unexpected(handle.error());
+  CURLU* h = handle->get();
+  Parts parts;
+  parts.scheme = get_part(h, CURLUPART_SCHEME).value_or("");
+  parts.host = to_lower_ascii(get_part(h, CURLUPART_HOST).value_or(""));
+  if (parts.host.size() > 2 && parts.host.front() == '[') {
+    parts.host = parts.host.substr(1, parts.host.size() - 2);
+  }
+  auto port = get_part(h, CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  parts.port = port ? std::atoi(port->c_str()) : 0;
+  parts.path = get_part(h, CURLUPART_PATH).value_or("/");
+  if (auto query = get_part(h, CURLUPART_QUERY)) parts.path += "?" + *query;
+  return parts;
+}
+
+std::string origin(std::string_view absolute_url) {
+  auto parts = split(absolute_url);
+  if (!parts) return "";
+  bool default_port = (parts->scheme == "http" && parts->port == 80) ||
+                      (parts->scheme == "https" && parts->port == 443);
+  std::string host = parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
+  return parts->scheme + "://" + host + (default_port ? "" : ":" + std::to_string(parts->port));
+}
+
+}  // namespace beautyidx::url
