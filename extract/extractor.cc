@@ -83,7 +83,9 @@ PageKind classify_page(const ParsedHtml& parsed, const ResolvedMetadata& meta, s
                           ? static_cast<double>(parsed.total_link_chars) / static_cast<double>(parsed.total_text_chars)
                           : 0;
   bool attributed = meta.typed_as_article || meta.published.has_value() || author_count > 0;
-  if (body_words >= 150 && paragraphs >= 3 && (attributed || body_words >= 400)) return PageKind::kArticle;
+  if ((attributed && body_words >= 80 && paragraphs >= 2) || (body_words >= 400 && paragraphs >= 4)) {
+    return PageKind::kArticle;
+  }
   if (link_share >= 0.5) return PageKind::kListing;
   return PageKind::kOther;
 }

@@ -207,16 +207,18 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
         if (auto r = catalog.retailer_for_url(href)) product.retailer = *r;
       }
     }
-    // Concerns: the section's, its quotes', and the title's; techniques: the product's own
-    // name and heading first, the section's only when those say nothing.
+    // A product is about what its own name says ("Puffy Eyes Patches"), what its section's
+    // heading says, and, when its name says nothing, what its section's text is about. The
+    // title's concerns apply too ("Best De-Puffing Tools Under $50").
     size_t s = static_cast<size_t>(p.section);
-    TaxonomyMatch own = taxonomy.match(product.name + " \n " + section_heading[s]);
+    TaxonomyMatch own = taxonomy.match(product.name);
+    TaxonomyMatch heading_match = taxonomy.match(section_heading[s]);
     TaxonomyMatch section = taxonomy.match(section_text[s]);
-    product.concerns = merge_unique(merge_unique(own.concerns, section.concerns), title_match.concerns);
-    product.techniques = own.techniques.empty() ? section.techniques : own.techniques;
-    for (const Quote& q : quotes) {
-      if (q.section == p.section && q.speaker) product.concerns = merge_unique(product.concerns, q.concerns);
-    }
+    product.concerns = merge_unique(own.concerns, heading_match.concerns);
+    if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.concerns);
+    product.concerns = merge_unique(product.concerns, title_match.concerns);
+    product.techniques = merge_unique(own.techniques, heading_match.techniques);
+    if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.techniques;
     products.push_back(std::move(product));
   }
 
@@ -239,6 +241,11 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     }
     std::stable_sort(scored.begin(), scored.end(), [](auto a, auto b) { return a.first > b.first; });
     for (size_t i = 0; i < scored.size() && i < 3; ++i) product.evidence.push_back(scored[i].second);
+    // The expert words that back the product also say what it is for.
+    if (!product.evidence.empty()) {
+      const Quote& best = quotes[static_cast<size_t>(product.evidence.front())];
+      if (best.stance == Stance::kRecommends) product.concerns = merge_unique(product.concerns, best.concerns);
+    }
   }
   return products;
 }

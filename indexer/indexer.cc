@@ -212,6 +212,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
                    {"authors", page.authors}, {"published", page.published ? json(*page.published) : json(nullptr)},
                    {"snippet", snippet_of(page)}, {"concerns", page.concerns}, {"techniques", page.techniques}};
       doc.set_data(data.dump());
+      doc.add_boolean_term(std::string(schema::kIdTerm) + "a" + id);
       db.replace_document(std::string(schema::kIdTerm) + "a" + id, doc);
     }
 
@@ -247,6 +248,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_value(schema::kDateSlot, date_value(page.published));
       doc.add_value(schema::kArticleSlot, id);
       doc.set_data(record.dump());
+      doc.add_boolean_term(std::string(schema::kIdTerm) + "q" + key);
       db.replace_document(std::string(schema::kIdTerm) + "q" + key, doc);
     }
 
@@ -301,6 +303,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_value(schema::kProductSlot, pid);
       doc.add_value(schema::kArticleSlot, id);
       doc.set_data(offer.dump());
+      doc.add_boolean_term(std::string(schema::kIdTerm) + "p" + key);
       db.replace_document(std::string(schema::kIdTerm) + "p" + key, doc);
     }
 

@@ -1,0 +1,172 @@
+// The crawler against real HTTP servers on loopback.
+#include "crawler/crawler.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+#include "crawler/fetcher.h"
+#include "testing/static_site.h"
+
+namespace beautyidx::crawler {
+namespace {
+
+using beautyidx::testing::HttpCall;
+using beautyidx::testing::HttpReply;
+using beautyidx::testing::StaticSite;
+
+class RecordingSink : public PageSink {
+ public:
+  Status page(const ExtractedPage& page) override {
+    pages.push_back(page.url);
+    return {};
+  }
+  Status gone(const std::string& url) override {
+    removed.push_back(url);
+    return {};
+  }
+  Status commit() override {
+    ++commits;
+    return {};
+  }
+  std::vector<std::string> pages, removed;
+  int commits = 0;
+};
+
+std::string article(const std::string& title, const std::string& links) {
+  return "<html><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1>"
+         "<p>A paragraph long enough to count as real prose about skincare and tools, written for this test.</p>" +
+         links + "</article></body></html>";
+}
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+class CrawlerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write(site_dir_.path() / "index.html",
+          article("Home", "<a href=\"/a/\">a</a> <a href=\"/b/\">b</a> <a href=\"/private/x/\">p</a>"
+                          " <a href=\"/missing/\">m</a> <a href=\"/file.pdf\">pdf</a>"));
+    write(site_dir_.path() / "a/index.html", article("Page A", "<a href=\"/c/\">c</a>"));
+    write(site_dir_.path() / "b/index.html", article("Page B", "<a href=\"/\">home</a>"));
+    write(site_dir_.path() / "c/index.html", article("Page C", ""));
+    write(site_dir_.path() / "d/index.html", article("Only in the sitemap", ""));
+    write(site_dir_.path() / "private/x/index.html", article("Hidden", ""));
+    write(site_dir_.path() / "file.pdf", "%PDF-1.4 not html");
+    write(site_dir_.path() / "robots.txt", "User-agent: *\nDisallow: /private/\n");
+    write(site_dir_.path() / "sitemap.xml",
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<url><loc>{{ORIGIN}}/d/</loc></url></urlset>");
+    site_ = std::make_unique<StaticSite>(site_dir_.path());
+    ASSERT_TRUE(site_->start());
+    auto store = storage::Store::open(db_dir_.path() / "records");
+    ASSERT_TRUE(store);
+    store_ = std::move(*store);
+    auto extractor = extract::Extractor::load(test::data_dir());
+    ASSERT_TRUE(extractor);
+    extractor_ = std::make_unique<extract::Extractor>(std::move(*extractor));
+  }
+
+  CrawlOptions options() const {
+    CrawlOptions o;
+    o.seeds = {site_->origin() + "/"};
+    o.delay = std::chrono::milliseconds(0);
+    o.commit_every = 2;
+    return o;
+  }
+
+  test::TempDir site_dir_, db_dir_;
+  std::unique_ptr<StaticSite> site_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<extract::Extractor> extractor_;
+};
+
+TEST_F(CrawlerTest, FollowsLinksAndSitemapsAndHonoursRobots) {
+  RecordingSink sink;
+  Crawler crawler(*store_, *extractor_, options(), sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  std::set<std::string> paths;
+  for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+  EXPECT_EQ(paths, (std::set<std::string>{"/", "/a/", "/b/", "/c/", "/d/"}));
+  EXPECT_EQ(site_->requests_for("/private/x/"), 0u) << "robots.txt disallows /private/";
+  EXPECT_EQ(report->robots_blocked, 1u);
+  EXPECT_EQ(report->skipped_type, 1u) << "the PDF is recorded and skipped";
+  EXPECT_EQ(sink.removed.size(), 1u) << "the 404 is reported as gone";
+  EXPECT_EQ(site_->requests_for("/robots.txt"), 1u) << "robots.txt is fetched once per host";
+  EXPECT_EQ(site_->requests_for("/a/"), 1u) << "each page once";
+}
+
+TEST_F(CrawlerTest, ResumesWhereAnInterruptedCrawlStopped) {
+  {
+    RecordingSink sink;
+    CrawlOptions o = options();
+    o.max_pages = 2;
+    Crawler crawler(*store_, *extractor_, o, sink);
+    auto report = crawler.run();
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->fetched, 2u);
+    EXPECT_GT(report->queued_left, 0u);
+  }
+  RecordingSink sink;
+  Crawler crawler(*store_, *extractor_, options(), sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->queued_left, 0u);
+  // Nothing fetched twice across the two runs.
+  for (const char* path : {"/", "/a/", "/b/", "/c/", "/d/"}) EXPECT_EQ(site_->requests_for(path), 1u) << path;
+}
+
+TEST_F(CrawlerTest, StopFlagEndsTheRunCleanly) {
+  RecordingSink sink;
+  std::atomic<bool> stop{true};
+  Crawler crawler(*store_, *extractor_, options(), sink);
+  auto report = crawler.run(&stop);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->fetched, 0u);
+  EXPECT_GT(report->queued_left, 0u) << "the queue is kept for the next run";
+}
+
+TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
+  test::TempDir dir;
+  write(dir.path() / "index.html", "<p>hello</p>");
+  StaticSite site(dir.path());
+  ASSERT_TRUE(site.start());
+  FetcherOptions refusing;
+  refusing.user_agent = "beautyidx-test";
+  refusing.address_policy = AddressPolicy(false);
+  Fetcher guarded(refusing);
+  auto refused = guarded.fetch({site.origin() + "/", "", ""});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kPolicy);
+  EXPECT_EQ(site.requests(), 0u) << "the guard acts before the connection";
+
+  FetcherOptions allowing = refusing;
+  allowing.address_policy = AddressPolicy(true);
+  Fetcher open(allowing);
+  auto fetched = open.fetch({site.origin() + "/", "", ""});
+  ASSERT_TRUE(fetched) << fetched.error().message;
+  EXPECT_EQ(fetched->status, 200);
+  EXPECT_EQ(fetched->body, "<p>hello</p>");
+}
+
+TEST(FetcherTest, OversizedBodyIsAbortedWithAClearError) {
+  test::TempDir dir;
+  StaticSite site(dir.path());
+  site.on("/big", [](const HttpCall&) { return HttpReply{200, "text/html", std::string(2 * 1024 * 1024, 'x'), {}}; });
+  ASSERT_TRUE(site.start());
+  FetcherOptions options;
+  options.user_agent = "beautyidx-test";
+  options.max_body_bytes = 1024 * 1024;
+  options.address_policy = AddressPolicy(true);
+  Fetcher fetcher(options);
+  auto result = fetcher.fetch({site.origin() + "/big", "", ""});
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kPolicy);
+  EXPECT_NE(result.error().message.find("larger than"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beautyidx::crawler

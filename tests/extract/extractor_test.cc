@@ -1,0 +1,232 @@
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+
+namespace beautyidx::extract {
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor* instance = [] {
+    auto loaded = Extractor::load(test::data_dir());
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    return new Extractor(std::move(*loaded));
+  }();
+  return *instance;
+}
+
+// A page in a WordPress-like theme around `body` paragraphs.
+std::string wordpress_page(const std::string& body) {
+  return R"(<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Testing Retinol Slowly | Pore Report</title>
+<meta property="og:site_name" content="Pore Report">
+<link rel="canonical" href="/journal/retinol-slowly/?utm_source=feed">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Pore Report"},
+{"@type":"BlogPosting","headline":"Testing Retinol Slowly","datePublished":"2026-02-11T08:00:00Z",
+"author":{"@type":"Person","name":"Maya Lindgren"}}]}</script></head>
+<body class="single has-sidebar"><header class="site-header"><nav class="main-nav"><ul>
+<li><a href="/">Home</a></li><li><a href="/skincare/">Skincare</a></li><li><a href="/about/">About</a></li></ul></nav></header>
+<div id="page" class="site"><main id="main"><article class="post">
+<h1 class="entry-title">Testing Retinol Slowly</h1>
+<div class="entry-content">
+<p>Retinol has a reputation for flaking and stinging, but most of that comes from starting too fast, and our testers learned that the hard way over six long weeks.</p>
+)" + body + R"(
+<p>Our testers kept a diary of every night they used it, noting redness, tightness and any flaking around the nose and mouth, and the pattern was clear by the third week: the people who went slowly had calmer skin, fewer breaks from the routine, and much better results at the end of the trial than the people who rushed in every single night.</p>
+<p>Start with two nights a week, buffer with moisturizer, and give your skin a full month before you judge the results of any new routine.</p>
+</div>
+<div class="author-bio"><p>Maya Lindgren is a skincare writer who tests everything on her own very sensitive face.</p></div>
+<section class="related-posts"><h3>You may also like</h3><ul><li><a href="/a/">Ten serums we loved this winter</a></li></ul></section>
+<section id="comments" class="comments-area"><div class="comment-body"><p>“This saved my skin barrier completely,” one reader wrote. I found mine for $15 at Target.</p></div></section>
+</article></main>
+<aside class="widget-area sidebar"><div class="widget"><h4>Shop my favorites</h4>
+<p>Glow Recipe Watermelon Glow Toner, $35 at Sephora</p></div></aside></div>
+<footer class="site-footer"><p>We may earn a commission from links on this page.</p></footer></body></html>)";
+}
+
+ExtractedPage extract_html(const std::string& html, const std::string& url = "https://porereport.example/journal/retinol-slowly/") {
+  return extractor().extract({html, url, "text/html; charset=utf-8"});
+}
+
+TEST(ExtractorTest, KeepsTheBodyAndDropsPageFurniture) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Board-certified dermatologist Lena Okafor of Harbor Skin has seen every retinol mistake in her clinic.</p>"
+      "<p>“Most irritation comes from using too much, not from the retinol itself,” Okafor says.</p>"));
+  EXPECT_EQ(page.kind, PageKind::kArticle);
+  EXPECT_EQ(page.title, "Testing Retinol Slowly");
+  EXPECT_EQ(page.authors, std::vector<std::string>{"Maya Lindgren"});
+  EXPECT_EQ(page.published, "2026-02-11");
+  EXPECT_EQ(page.canonical_url, "https://porereport.example/journal/retinol-slowly/");
+  EXPECT_NE(page.text.find("buffer with moisturizer"), std::string::npos);
+  for (const char* furniture : {"Shop my favorites", "saved my skin barrier", "earn a commission", "You may also like",
+                                "tests everything on her own"}) {
+    EXPECT_EQ(page.text.find(furniture), std::string::npos) << furniture;
+  }
+  EXPECT_NE(page.author_bio.find("tests everything"), std::string::npos);
+  EXPECT_TRUE(page.products.empty()) << "sidebar and comment prices are not article products";
+  ASSERT_EQ(page.quotes.size(), 1u) << "the comment's quote is not an expert quote";
+  ASSERT_TRUE(page.quotes[0].speaker);
+  EXPECT_EQ(page.quotes[0].speaker->name, "Lena Okafor");
+  EXPECT_EQ(page.quotes[0].speaker->credential, "board-certified dermatologist");
+  EXPECT_EQ(page.quotes[0].speaker->affiliation, "Harbor Skin");
+}
+
+struct QuoteCase {
+  const char* name;
+  const char* paragraphs;         // HTML paragraphs after an introduction of Lee and Ruiz
+  const char* expected_fragment;  // nullptr: no quote may be found in these paragraphs
+  const char* expected_speaker;   // nullptr: unattributed
+  bool indirect;
+};
+
+const QuoteCase kQuoteCases[] = {
+    {"after_name_says", "<p>“Use it twice a week at most,” Lee says.</p>", "Use it twice a week at most", "Jonah Lee", false},
+    {"after_says_name", "<p>“Use it twice a week at most,” says Ruiz.</p>", "Use it twice a week at most", "Carla Ruiz", false},
+    {"after_dr_name", "<p>“Patch test every new serum first,” Dr. Lee explains.</p>", "Patch test every new serum first", "Jonah Lee", false},
+    {"before_colon", "<p>Ruiz explains: “Sunscreen is the one step you should never skip.”</p>", "Sunscreen is the one step", "Carla Ruiz", false},
+    {"pronoun_after", "<p>“Hydration first, actives second,” Ruiz says. “That order matters more than brands.”</p>"
+                      "<p>“Layer thin to thick,” she adds.</p>", "Layer thin to thick", "Carla Ruiz", false},
+    {"continuation", "<p>“Retinol needs patience,” Lee says. “Most people quit in week two, right before it starts working.”</p>",
+     "Most people quit in week two", "Jonah Lee", false},
+    {"split_quote", "<p>“The first month is the hardest,” Lee says, “but the second month is where the payoff starts.”</p>",
+     "The first month is the hardest but the second month", "Jonah Lee", false},
+    {"straight_marks", "<p>\"Never use a scrub on active acne,\" Ruiz says.</p>", "Never use a scrub on active acne", "Carla Ruiz", false},
+    {"according_to", "<p>According to Lee, a pea-sized amount is enough for the whole face.</p>",
+     "a pea-sized amount is enough", "Jonah Lee", true},
+    {"she_recommends", "<p>“Slow and steady wins here,” Ruiz says. She recommends a gentle cleanser before any retinoid.</p>",
+     "She recommends a gentle cleanser", "Carla Ruiz", true},
+    {"scare_quote", "<p>The so-called “glass skin” look is mostly good lighting.</p>", nullptr, nullptr, false},
+    {"quoted_title", "<p>We loved the chapter “Skin in Winter” in her new book.</p>", nullptr, nullptr, false},
+};
+
+class QuoteTableTest : public ::testing::TestWithParam<QuoteCase> {};
+
+TEST_P(QuoteTableTest, FindsTheQuoteAndItsSpeaker) {
+  const QuoteCase& c = GetParam();
+  std::string body = std::string("<p>We asked board-certified dermatologist Jonah Lee of Clear Path Dermatology and "
+                                 "cosmetic chemist Carla Ruiz, founder of Bench Lab, how to start.</p>") + c.paragraphs;
+  ExtractedPage page = extract_html(wordpress_page(body));
+  const Quote* found = nullptr;
+  for (const Quote& q : page.quotes) {
+    if (c.expected_fragment && q.text.find(c.expected_fragment) != std::string::npos) found = &q;
+  }
+  if (c.expected_fragment == nullptr) {
+    EXPECT_TRUE(page.quotes.empty()) << c.name << ": found '" << page.quotes.front().text << "'";
+    return;
+  }
+  ASSERT_NE(found, nullptr) << c.name << ": no quote containing '" << c.expected_fragment << "'";
+  EXPECT_EQ(found->indirect, c.indirect) << c.name;
+  ASSERT_TRUE(found->speaker) << c.name;
+  EXPECT_EQ(found->speaker->name, c.expected_speaker) << c.name;
+  EXPECT_FALSE(found->speaker->credential.empty()) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Patterns, QuoteTableTest, ::testing::ValuesIn(kQuoteCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ExtractorTest, CredentialsAndAffiliationsFromIntroductions) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Board-certified dermatologist Jonah Lee of Clear Path Dermatology and NYC-based esthetician Mira Solis of "
+      "Studio Nine weigh in, along with Carla Ruiz, a cosmetic chemist at Bench Lab.</p>"
+      "<p>“Cold water is underrated,” Solis says.</p><p>“Glycerin does the heavy lifting,” Ruiz says.</p>"));
+  ASSERT_EQ(page.quotes.size(), 2u);
+  ASSERT_TRUE(page.quotes[0].speaker);
+  EXPECT_EQ(page.quotes[0].speaker->name, "Mira Solis");
+  EXPECT_EQ(page.quotes[0].speaker->credential, "esthetician");
+  EXPECT_EQ(page.quotes[0].speaker->affiliation, "Studio Nine");
+  ASSERT_TRUE(page.quotes[1].speaker);
+  EXPECT_EQ(page.quotes[1].speaker->name, "Carla Ruiz");
+  EXPECT_EQ(page.quotes[1].speaker->credential, "cosmetic chemist");
+  EXPECT_EQ(page.quotes[1].speaker->credential_class, CredentialClass::kCosmeticChemist);
+  EXPECT_EQ(page.quotes[1].speaker->affiliation, "Bench Lab");
+}
+
+struct ProductCase {
+  const char* name;
+  const char* html;
+  const char* brand;
+  const char* product;
+  const char* retailer;
+  double price;
+};
+
+const ProductCase kProductCases[] = {
+    {"buy_from_retailer", "<p>Buy it now: NuFace Trinity Facial Toning Device from Sephora, $339</p>", "NuFace",
+     "Trinity Facial Toning Device", "Sephora", 339},
+    {"buy_from_brand", "<p>Buy it now: Rose Quartz Facial Roller from Mount Lai, $38</p>", "Mount Lai",
+     "Rose Quartz Facial Roller", "", 38},
+    {"shop_it_at", "<p>Shop it: Glow Recipe Watermelon Glow Toner, $35 at Sephora</p>", "Glow Recipe",
+     "Watermelon Glow Toner", "Sephora", 35},
+    {"parenthesised", "<p>Laneige Lip Sleeping Mask ($24, sephora.com)</p>", "Laneige", "Lip Sleeping Mask", "Sephora", 24},
+    {"listicle_heading", "<h3>2. Skin Gym Cryo Ice Globes</h3><p>Cold globes calm morning puffiness fast.</p>"
+                         "<p class=\"price\"><a href=\"https://www.ulta.com/p/globes\">$28 at Ulta</a></p>",
+     "Skin Gym", "Cryo Ice Globes", "Ulta", 28},
+    {"thousands", "<p>Buy it now: FOREO Bear 2 from Nordstrom, $1,299.99</p>", "FOREO", "Bear 2", "Nordstrom", 1299.99},
+};
+
+class ProductTableTest : public ::testing::TestWithParam<ProductCase> {};
+
+TEST_P(ProductTableTest, ReadsNameBrandRetailerAndPrice) {
+  const ProductCase& c = GetParam();
+  ExtractedPage page = extract_html(wordpress_page(c.html));
+  ASSERT_EQ(page.products.size(), 1u) << c.name;
+  const Product& p = page.products[0];
+  EXPECT_EQ(p.brand, c.brand) << c.name;
+  EXPECT_EQ(p.name, c.product) << c.name;
+  EXPECT_EQ(p.retailer, c.retailer) << c.name;
+  EXPECT_DOUBLE_EQ(p.price.amount, c.price) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Lines, ProductTableTest, ::testing::ValuesIn(kProductCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ExtractorTest, InOfficeServicePricesAreNotProducts) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Ultherapy runs $2,000 to $4,000 per session, and most people need only one.</p>"
+      "<p>Buy it now: Laneige Water Sleeping Mask from Target, $25</p>"));
+  ASSERT_EQ(page.products.size(), 1u);
+  EXPECT_EQ(page.products[0].brand, "Laneige");
+}
+
+TEST(ExtractorTest, ListingPagesGiveLinksButNoQuotesOrProducts) {
+  std::string html = "<html><head><title>Skincare | Pore Report</title></head><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<article><h2><a href=\"/post-" + std::to_string(i) + "/\">A long enough post title number " +
+            std::to_string(i) + "</a></h2><p>Dermatologist Jonah Lee says this one is worth reading, “it is the best "
+            "routine for beginners,” he says, and it costs $20 at Target.</p></article>";
+  }
+  html += "</main></body></html>";
+  ExtractedPage page = extract_html(html, "https://porereport.example/skincare/");
+  EXPECT_EQ(page.kind, PageKind::kListing);
+  EXPECT_TRUE(page.quotes.empty());
+  EXPECT_TRUE(page.products.empty());
+  EXPECT_GE(page.links.size(), 6u);
+  EXPECT_NE(std::find(page.links.begin(), page.links.end(), "https://porereport.example/post-3/"), page.links.end());
+}
+
+TEST(ExtractorTest, MetaRobotsAndNofollowLinks) {
+  std::string html = "<html><head><meta name=\"robots\" content=\"noindex, nofollow\"></head><body>"
+                     "<p><a href=\"/ok/\">ok</a> <a href=\"/paid/\" rel=\"sponsored nofollow\">paid</a> "
+                     "<a href=\"mailto:x@example.com\">mail</a> <a href=\"javascript:void(0)\">js</a></p></body></html>";
+  ExtractedPage page = extract_html(html, "https://porereport.example/");
+  EXPECT_TRUE(page.noindex);
+  EXPECT_TRUE(page.nofollow);
+  EXPECT_EQ(page.links, std::vector<std::string>{"https://porereport.example/ok/"});
+}
+
+TEST(ExtractorTest, BadInputNeverCrashes) {
+  std::string deep;
+  for (int i = 0; i < 10000; ++i) deep += "<div>";
+  deep += "<p>deep text</p>";
+  std::string junk;
+  for (int i = 0; i < 100000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
+  const std::string inputs[] = {"", "<", "<html><body><p>truncated “quote", deep, junk,
+                                std::string(200000, '<'), "\xFF\xFE\x00<\x00p\x00>"};
+  for (const auto& input : inputs) {
+    ExtractedPage page = extractor().extract({input, "https://porereport.example/x", ""});
+    EXPECT_NE(page.kind, PageKind::kArticle);
+  }
+}
+
+}  // namespace
+}  // namespace beautyidx::extract

@@ -1,0 +1,81 @@
+#include "storage/store.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+
+namespace beautyidx::storage {
+namespace {
+
+TEST(StoreTest, PutGetEraseAndScanByPrefix) {
+  test::TempDir dir;
+  auto store = Store::open(dir.path() / "db");
+  ASSERT_TRUE(store) << store.error().message;
+  ASSERT_TRUE((*store)->put(Family::kArticles, "a1", "one"));
+  ASSERT_TRUE((*store)->put(Family::kArticles, "a2", "two"));
+  ASSERT_TRUE((*store)->put(Family::kArticles, "b1", "three"));
+  ASSERT_TRUE((*store)->put(Family::kQuotes, "a1", "other family"));
+
+  auto value = (*store)->get(Family::kArticles, "a2");
+  ASSERT_TRUE(value);
+  ASSERT_TRUE(value->has_value());
+  EXPECT_EQ(**value, "two");
+
+  std::vector<std::string> keys;
+  ASSERT_TRUE((*store)->scan(Family::kArticles, "a", [&](std::string_view k, std::string_view) {
+    keys.emplace_back(k);
+    return true;
+  }));
+  EXPECT_EQ(keys, (std::vector<std::string>{"a1", "a2"}));
+
+  ASSERT_TRUE((*store)->erase(Family::kArticles, "a1"));
+  auto gone = (*store)->get(Family::kArticles, "a1");
+  ASSERT_TRUE(gone);
+  EXPECT_FALSE(gone->has_value());
+  EXPECT_EQ(*(*store)->count(Family::kArticles), 2u);
+}
+
+TEST(StoreTest, BatchIsAtomicAndSurvivesReopen) {
+  test::TempDir dir;
+  {
+    auto store = Store::open(dir.path() / "db");
+    ASSERT_TRUE(store);
+    WriteBatch batch;
+    batch.put(Family::kFrontier, "0001", "url");
+    batch.put(Family::kCrawlState, "url", "queued");
+    ASSERT_TRUE((*store)->write(batch));
+  }
+  auto reopened = Store::open(dir.path() / "db");
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  EXPECT_EQ(**(*reopened)->get(Family::kFrontier, "0001"), "url");
+  EXPECT_EQ(**(*reopened)->get(Family::kCrawlState, "url"), "queued");
+}
+
+TEST(StoreTest, ReadOnlyStoreSeesWriterCommitsAfterRefresh) {
+  test::TempDir dir;
+  auto writer = Store::open(dir.path() / "db");
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE((*writer)->put(Family::kArticles, "first", "1"));
+  StoreOptions options;
+  options.read_only = true;
+  auto reader = Store::open(dir.path() / "db", options);
+  ASSERT_TRUE(reader) << reader.error().message;
+  EXPECT_TRUE((*reader)->get(Family::kArticles, "first")->has_value());
+  ASSERT_TRUE((*writer)->put(Family::kArticles, "second", "2"));
+  ASSERT_TRUE((*reader)->refresh());
+  EXPECT_TRUE((*reader)->get(Family::kArticles, "second")->has_value());
+  EXPECT_FALSE((*reader)->put(Family::kArticles, "x", "y"));  // readers never write
+}
+
+TEST(StoreTest, MissingDatabaseIsAClearErrorForReaders) {
+  test::TempDir dir;
+  StoreOptions options;
+  options.read_only = true;
+  auto store = Store::open(dir.path() / "nothing-here", options);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(store.error().message.find("nothing-here"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beautyidx::storage
