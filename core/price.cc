@@ -39,12 +39,24 @@ bool is_word_char(char c) {
 // Length of the number starting at text[i] ("1,299.99", "22,90", "1 049"), 0 when none.
 size_t number_length(std::string_view text, size_t i) {
   size_t j = i;
+  size_t group_start = i;
   while (j < text.size()) {
     if (is_digit(text[j])) {
       ++j;
     } else if ((text[j] == ',' || text[j] == '.' || text[j] == '\'') && j + 1 < text.size() &&
                is_digit(text[j + 1]) && j > i) {
       ++j;
+      group_start = j;
+    } else if (j > i && j - group_start <= 3 && (text[j] == ' ' || text.substr(j).starts_with("\xC2\xA0"))) {
+      // A space or NBSP as thousands separator ("2 390 €", "1 298,00"): exactly three digits
+      // must follow, and then no further digit.
+      size_t width = text[j] == ' ' ? 1 : 2;
+      size_t k = j + width;
+      size_t digits = 0;
+      while (k + digits < text.size() && is_digit(text[k + digits])) ++digits;
+      if (digits != 3) break;
+      j = k;
+      group_start = j;
     } else {
       break;
     }
@@ -103,7 +115,8 @@ std::optional<Amount> read_amount(std::string_view text, size_t i, std::string_v
   size_t j = i;
   if (auto sign = prefix_at(text, i)) {
     j += sign->text.size();
-    if (sign->word && j < text.size() && text[j] == ' ') ++j;
+    // "USD 30", and "$ 22.00" with a stray space after the sign.
+    if (j + 1 < text.size() && text[j] == ' ' && is_digit(text[j + 1])) ++j;
     amount.currency = sign->code.empty() ? std::string(default_currency) : std::string(sign->code);
     amount.has_currency = true;
   }
@@ -115,7 +128,13 @@ std::optional<Amount> read_amount(std::string_view text, size_t i, std::string_v
   auto value = parse_amount(text.substr(j, length));
   if (!value) return std::nullopt;
   j += length;
-  if (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) && text[j] != 'k')) {
+  // "$1.5k": thousands.
+  if (j < text.size() && (text[j] == 'k' || text[j] == 'K') &&
+      (j + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[j + 1])))) {
+    *value *= 1000;
+    ++j;
+  }
+  if (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) {
     // "30ml", "2x": a quantity, not a price.
     if (!amount.has_currency) return std::nullopt;
   }

@@ -14,6 +14,15 @@ std::string_view local_name(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+// All text of an element, CDATA sections included ("http://x/d<![CDATA[?a=1]]>").
+std::string text_of(const pugi::xml_node& node) {
+  std::string out;
+  for (pugi::xml_node part : node.children()) {
+    if (part.type() == pugi::node_pcdata || part.type() == pugi::node_cdata) out += part.value();
+  }
+  return out;
+}
+
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
   for (pugi::xml_node c : node.children()) {
     if (local_name(c.name()) == name) return c;
@@ -32,8 +41,9 @@ void add(Sitemap& sitemap, std::string_view location, std::string_view base, std
 }  // namespace
 
 Result<Sitemap> parse_sitemap(std::string_view body, std::string_view sitemap_url) {
-  std::string_view trimmed = trim(body);
+  std::string_view trimmed = body;
   if (trimmed.starts_with("\xEF\xBB\xBF")) trimmed.remove_prefix(3);
+  trimmed = trim(trimmed);
   Sitemap sitemap;
   if (!trimmed.starts_with("<")) {
     // Plain text: one absolute URL per line.
@@ -65,7 +75,7 @@ Result<Sitemap> parse_sitemap(std::string_view body, std::string_view sitemap_ur
       pugi::xml_node loc = child(node, "loc");
       if (!loc) continue;
       pugi::xml_node lastmod = child(node, "lastmod");
-      add(sitemap, loc.text().as_string(), sitemap_url,
+      add(sitemap, text_of(loc), sitemap_url,
           lastmod ? std::optional<std::string>(lastmod.text().as_string()) : std::nullopt);
     }
     return sitemap;
@@ -79,7 +89,7 @@ Result<Sitemap> parse_sitemap(std::string_view body, std::string_view sitemap_ur
       pugi::xml_node link = child(node, "link");
       pugi::xml_node date = child(node, "pubDate");
       if (link) {
-        add(sitemap, link.text().as_string(), sitemap_url,
+        add(sitemap, text_of(link), sitemap_url,
             date ? std::optional<std::string>(date.text().as_string()) : std::nullopt);
       }
     }

@@ -23,7 +23,9 @@ struct Sitemap {
   std::vector<SitemapEntry> entries;  // pages, or child sitemaps for an index
 };
 
-// `body` must already be decompressed. Relative or non-http(s) locations are dropped.
+// `body` must already be decompressed. Relative locations are resolved against the sitemap's
+// URL (sitemaps.org requires absolute ones, but real sites write relative ones too);
+// non-http(s) locations are dropped.
 Result<Sitemap> parse_sitemap(std::string_view body, std::string_view sitemap_url);
 
 }  // namespace beautyidx::crawler

@@ -15,8 +15,9 @@ struct Cue {
 };
 
 // Longest first so "no more than" wins over "more than".
-constexpr std::array<Cue, 22> kCues = {{
-    {"no more than", true}, {"not more than", true}, {"less than", true}, {"cheaper than", true},
+constexpr std::array<Cue, 25> kCues = {{
+    {"no more than", true}, {"not more than", true}, {"no less than", false}, {"not less than", false},
+    {"no cheaper than", false}, {"less than", true}, {"cheaper than", true},
     {"at most", true},      {"up to", true},         {"under", true},     {"below", true},
     {"maximum", true},      {"max", true},           {"within", true},    {"<=", true},
     {"<", true},            {"more than", false},    {"at least", false}, {"starting at", false},
@@ -24,8 +25,8 @@ constexpr std::array<Cue, 22> kCues = {{
     {">=", false},          {">", false},
 }};
 
-constexpr std::array<std::string_view, 6> kCheapWords = {"cheap", "affordable", "drugstore", "budget",
-                                                         "inexpensive", "cheapest"};
+constexpr std::array<std::string_view, 7> kCheapWords = {"budget-friendly", "cheap", "affordable", "drugstore",
+                                                         "budget", "inexpensive", "cheapest"};
 constexpr std::array<std::string_view, 5> kSplurgeWords = {"splurge", "luxury", "high-end", "luxe",
                                                            "splurge-worthy"};
 
@@ -69,9 +70,18 @@ std::optional<Amount> amount_at(std::string_view text, size_t at) {
       break;
     }
   }
-  // "under 5 minutes" is not a budget.
-  for (std::string_view unit : {"minute", "min", "day", "week", "month", "year", "step", "ml", "oz", "%"}) {
-    if (text.substr(j).starts_with(unit)) return std::nullopt;
+  // A bare number is money only when nothing names another unit: "under 30" and "under 30 for
+  // dry skin" are budgets, "under 5 minutes" and "up to 3 times a week" are not.
+  if (!amount.explicit_currency && j < text.size()) {
+    if (text[j] == '%' || text[j] == 'x') return std::nullopt;
+    if (std::isalpha(static_cast<unsigned char>(text[j]))) {
+      size_t word_end = j;
+      while (word_end < text.size() && is_word_char(text[word_end])) ++word_end;
+      std::string_view next = text.substr(j, word_end - j);
+      static constexpr std::array<std::string_view, 12> kConnectors = {
+          "for", "on", "at", "with", "and", "or", "in", "to", "that", "which", "please", "from"};
+      if (std::find(kConnectors.begin(), kConnectors.end(), next) == kConnectors.end()) return std::nullopt;
+    }
   }
   return amount;
 }
@@ -107,8 +117,12 @@ std::optional<Budget> parse_budget(std::string_view raw, const BudgetBands& band
       return Budget{m.price.amount, m.price.max, m.price.currency};
     }
   }
-  for (const Cue& cue : kCues) {
-    for (size_t at = text.find(cue.phrase); at != std::string::npos; at = text.find(cue.phrase, at + 1)) {
+  // Cue words, left to right, longest cue first at each position; a floor and a ceiling may
+  // both be given ("over $20 under $50").
+  std::optional<Budget> cued;
+  size_t cued_begin = std::string::npos, cued_end = 0;
+  for (size_t at = 0; at < text.size(); ++at) {
+    for (const Cue& cue : kCues) {
       if (!word_at(text, at, cue.phrase)) continue;
       auto amount = amount_at(text, at + cue.phrase.size());
       if (!amount) continue;
@@ -116,17 +130,32 @@ std::optional<Budget> parse_budget(std::string_view raw, const BudgetBands& band
       if (!amount->explicit_currency && (cue.phrase == "from" || cue.phrase == "over" || cue.phrase == "above" ||
                                          cue.phrase == "min" || cue.phrase == "within"))
         continue;
-      Budget b;
-      b.currency = amount->currency;
-      (cue.is_max ? b.max : b.min) = amount->value;
-      set_range(text, at, amount->end, begin, end);
-      return b;
+      if (!cued) cued = Budget{std::nullopt, std::nullopt, amount->currency};
+      auto& bound = cue.is_max ? cued->max : cued->min;
+      if (!bound) {
+        bound = amount->value;
+        cued_begin = std::min(cued_begin, at);
+        cued_end = std::max(cued_end, amount->end);
+      }
+      at = amount->end;
+      break;
     }
   }
-  // A lone price is a ceiling: "vitamin c serum $30".
+  if (cued) {
+    set_range(text, cued_begin, cued_end, begin, end);
+    return cued;
+  }
+  // A lone price is a ceiling ("vitamin c serum $30") unless it says "or more" / "and up".
   auto mentions = find_prices(text);
   if (!mentions.empty()) {
     const auto& m = mentions.front();
+    std::string_view after = trim(std::string_view(text).substr(m.end));
+    for (std::string_view floor_word : {"or more", "and up", "and above", "or higher", "+", "plus"}) {
+      if (after.starts_with(floor_word)) {
+        set_range(text, m.begin, m.end + (text.size() - m.end - after.size()) + floor_word.size(), begin, end);
+        return Budget{m.price.amount, std::nullopt, m.price.currency};
+      }
+    }
     set_range(text, m.begin, m.end, begin, end);
     return Budget{std::nullopt, m.price.amount, m.price.currency};
   }

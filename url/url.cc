@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -51,6 +52,18 @@ bool is_tracking_parameter(std::string_view name) {
          lower == "mc_cid" || lower == "mc_eid" || lower == "dclid" || lower == "msclkid";
 }
 
+// One spelling per URL: percent-escapes in uppercase ("%c3%a9" and "%C3%A9" are one page).
+std::string uppercase_escapes(std::string url) {
+  for (size_t i = 0; i + 2 < url.size(); ++i) {
+    if (url[i] == '%' && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
+      url[i + 1] = static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 1])));
+      url[i + 2] = static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 2])));
+    }
+  }
+  return url;
+}
+
 Result<UrlHandle> parse_absolute(std::string_view absolute_url) {
   std::string clean = strip_url_whitespace(absolute_url);
   if (clean.empty() || has_control_chars(clean)) {
@@ -84,10 +97,15 @@ Result<std::string> resolve(std::string_view base, std::string_view href) {
   }
   auto handle = parse_absolute(base);
   if (!handle) return std::unexpected(handle.error());
+  if (clean_href.empty() || clean_href.front() == '#') {
+    // The same document: the base itself, without its fragment.
+    curl_url_set(handle->get(), CURLUPART_FRAGMENT, nullptr, 0);
+    auto same = get_part(handle->get(), CURLUPART_URL);
+    if (!same) return make_error(ErrorKind::kInvalidArgument, "resolve: bad base");
+    return *same;
+  }
   // A relative reference is applied to the base; an absolute one replaces it.
-  auto rc = curl_url_set(handle->get(), CURLUPART_URL, clean_href.empty() ? "" : clean_href.c_str(),
-                         CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
-  if (clean_href.empty()) rc = CURLUE_OK;
+  auto rc = curl_url_set(handle->get(), CURLUPART_URL, clean_href.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
   if (rc != CURLUE_OK) {
     return make_error(ErrorKind::kInvalidArgument,
                       "resolve '" + clean_href + "': " + curl_url_strerror(rc));
@@ -99,7 +117,7 @@ Result<std::string> resolve(std::string_view base, std::string_view href) {
   curl_url_set(handle->get(), CURLUPART_FRAGMENT, nullptr, 0);
   auto full = get_part(handle->get(), CURLUPART_URL);
   if (!full) return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': failed");
-  return *full;
+  return uppercase_escapes(std::move(*full));
 }
 
 Result<std::string> normalize(std::string_view absolute_url) {
@@ -135,7 +153,7 @@ Result<std::string> normalize(std::string_view absolute_url) {
   }
   auto full = get_part(h, CURLUPART_URL);
   if (!full) return make_error(ErrorKind::kInvalidArgument, "normalize '" + std::string(absolute_url) + "': failed");
-  return *full;
+  return uppercase_escapes(std::move(*full));
 }
 
 Result<Parts> split(std::string_view absolute_url) {
