@@ -79,6 +79,7 @@ TaxonomyMatch Taxonomy::match_words(const std::vector<std::string>& words) const
       for (const Phrase& phrase : it->second) {
         if (i + phrase.words.size() > words.size()) continue;
         if (!std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + i)) continue;
+        ++result.mentions[entries_[phrase.entry].id];
         if (!seen[phrase.entry]) {
           seen[phrase.entry] = true;
           const TaxonomyEntry& entry = entries_[phrase.entry];

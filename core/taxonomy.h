@@ -25,6 +25,7 @@ struct TaxonomyEntry {
 struct TaxonomyMatch {
   std::vector<std::string> concerns;
   std::vector<std::string> techniques;
+  std::map<std::string, int, std::less<>> mentions;  // id -> how many times it was named
 };
 
 class Taxonomy {

@@ -51,9 +51,13 @@ Stance classify_stance(std::string_view text);
 
 // Products with prices from "Buy it now: NAME from SOURCE, $N", "Shop it: NAME, $N at
 // RETAILER", "NAME ($N, retailer.com)" and "$N at RETAILER" lines under a product heading.
+// `article_concerns` are what the whole article is about; a product inherits its section's
+// concerns only among those, so a passing "can leave you red" does not make a roller a
+// redness pick.
 std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
                                    const std::vector<Quote>& quotes, const Catalog& catalog,
-                                   const Taxonomy& taxonomy, const std::string& title);
+                                   const Taxonomy& taxonomy, const std::string& title,
+                                   const std::vector<std::string>& article_concerns);
 
 // True when a paragraph reads like an author bio ("Lisa Bensley is the founder of ...");
 // sets `name` to the author it describes.

@@ -55,13 +55,6 @@ ParsedHtml parse_plain_text(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> merge_unique(std::vector<std::string> a, const std::vector<std::string>& b) {
-  for (const auto& x : b) {
-    if (std::find(a.begin(), a.end(), x) == a.end()) a.push_back(x);
-  }
-  return a;
-}
-
 // Listings (home, category, tag, author pages) are runs of linked titles with short excerpts;
 // articles are paragraphs of prose. Counting linked headings and link-led entries tells them
 // apart better than <article> counts, which comment threads and related-post cards inflate.
@@ -205,14 +198,23 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
     q.concerns = m.concerns;
     q.techniques = m.techniques;
   }
-  page.products = find_products(paragraphs, page.quotes, catalog_, taxonomy_, page.title);
-  TaxonomyMatch all = taxonomy_.match(page.title + "\n" + page.text);
-  page.concerns = all.concerns;
-  page.techniques = all.techniques;
-  for (const Product& p : page.products) {
-    page.concerns = merge_unique(page.concerns, p.concerns);
-    page.techniques = merge_unique(page.techniques, p.techniques);
-  }
+  // What the article is about: named in its title or a heading, or named at least twice.
+  // A passing mention ("no more dull mornings") does not make an article about dullness.
+  std::string headings = page.title;
+  for (const Section& s : page.sections) headings += "\n" + s.heading;
+  TaxonomyMatch in_headings = taxonomy_.match(headings);
+  TaxonomyMatch all = taxonomy_.match(headings + "\n" + page.text);
+  auto salient = [&](const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& id : ids) {
+      auto count = all.mentions.find(id);
+      if (in_headings.mentions.count(id) || (count != all.mentions.end() && count->second >= 2)) out.push_back(id);
+    }
+    return out;
+  };
+  page.concerns = salient(all.concerns);
+  page.techniques = salient(all.techniques);
+  page.products = find_products(paragraphs, page.quotes, catalog_, taxonomy_, page.title, page.concerns);
   return page;
 }
 

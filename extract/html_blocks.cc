@@ -182,6 +182,11 @@ std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
   return collapse_whitespace(out);
 }
 
+bool is_comment_section(const GumboNode* node) {
+  std::string names = lower_attribute(node, "class") + " " + lower_attribute(node, "id");
+  return names.find("comment") != std::string::npos;
+}
+
 // A heading whose text is a link: the title of an entry in a listing.
 bool is_linked_heading(const GumboNode* heading) {
   std::string all = subtree_text(heading, 300);
@@ -268,6 +273,7 @@ class Walker {
     if (role == Role::kBio) ++bio_depth_;
     if (role == Role::kFurniture) ++furniture_depth_;
     if (role == Role::kFurniture && !is_furniture_tag(tag)) ++marked_furniture_depth_;
+    if (in_comments_ > 0 || is_comment_section(node)) ++in_comments_;
     if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) && marked_furniture_depth_ == 0 &&
         is_linked_heading(node)) {
       ++out_.linked_headings;
@@ -302,6 +308,7 @@ class Walker {
     if (role == Role::kBio && bio_depth_ > 0) --bio_depth_;
     if (role == Role::kFurniture && furniture_depth_ > 0) --furniture_depth_;
     if (role == Role::kFurniture && !is_furniture_tag(tag) && marked_furniture_depth_ > 0) --marked_furniture_depth_;
+    if (in_comments_ > 0) --in_comments_;
   }
 
   int content_depth() const { return furniture_depth_ + bio_depth_; }
@@ -425,7 +432,8 @@ class Walker {
         }
       }
     }
-    if (author_element && meta.byline_authors.size() < 6) {
+    // Commenters are not the article's authors.
+    if (author_element && in_comments_ == 0 && meta.byline_authors.size() < 6) {
       std::string name = subtree_text(node, 200);
       if (!name.empty() && name.size() < 80) meta.byline_authors.push_back(name);
     }
@@ -442,6 +450,7 @@ class Walker {
   int furniture_depth_ = 0;
   int bio_depth_ = 0;
   int marked_furniture_depth_ = 0;  // furniture by class/id/role, not by tag
+  int in_comments_ = 0;             // depth inside a comment thread
 };
 
 

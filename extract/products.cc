@@ -161,7 +161,8 @@ bool overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
 
 std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
                                    const std::vector<Quote>& quotes, const Catalog& catalog,
-                                   const Taxonomy& taxonomy, const std::string& title) {
+                                   const Taxonomy& taxonomy, const std::string& title,
+                                   const std::vector<std::string>& article_concerns) {
   // Section texts and headings, for the concerns each product inherits.
   int sections = 0;
   for (const Paragraph& p : paragraphs) sections = std::max(sections, p.section + 1);
@@ -215,7 +216,17 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     TaxonomyMatch heading_match = taxonomy.match(section_heading[s]);
     TaxonomyMatch section = taxonomy.match(section_text[s]);
     product.concerns = merge_unique(own.concerns, heading_match.concerns);
-    if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.concerns);
+    if (own.concerns.empty()) {
+      // Concerns the section names as something to fix, not as a side effect: skip sentences
+      // that warn ("can leave you red and irritated") unless the article is about that concern.
+      for (std::string_view sentence : split_sentences(section_text[s])) {
+        bool warning = classify_stance(sentence) == Stance::kWarns;
+        for (const auto& c : taxonomy.match(sentence).concerns) {
+          bool about = std::find(article_concerns.begin(), article_concerns.end(), c) != article_concerns.end();
+          if (!warning || about) product.concerns = merge_unique(product.concerns, {c});
+        }
+      }
+    }
     product.concerns = merge_unique(product.concerns, title_match.concerns);
     product.techniques = merge_unique(own.techniques, heading_match.techniques);
     if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.techniques;

@@ -3,6 +3,7 @@
 // multi-paragraph quotes, interview answers and indirect speech ("She recommends …").
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 
 #include "core/text.h"
@@ -172,6 +173,29 @@ class SpeakerResolver {
   }
 
   const std::vector<Person>& people() const { return people_; }
+
+  // The person named last in `text` (by full name or surname), for pronouns: in "Vogt is on
+  // board. She explains: ...", "she" is Vogt even when someone else spoke before.
+  std::optional<Speaker> last_mentioned(std::string_view text) const {
+    std::optional<Speaker> found;
+    size_t best = 0;
+    for (const Person& p : people_) {
+      size_t space = p.name.rfind(' ');
+      std::string surname = space == std::string::npos ? p.name : p.name.substr(space + 1);
+      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+        size_t end = at + surname.size();
+        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+        bool right = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+        // "Like Karp, she ..." compares her to Karp; "she" is still someone else.
+        bool compared = text.substr(0, at).ends_with("ike ");
+        if (left && right && !compared && end >= best) {
+          best = end;
+          found = to_speaker(p);
+        }
+      }
+    }
+    return found;
+  }
 
   static Speaker to_speaker(const Person& p) {
     return Speaker{p.name, p.credential, p.credential_class, p.affiliation};
@@ -504,7 +528,8 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       std::optional<Speaker> speaker;
       if (attribution) {
         if (attribution->pronoun) {
-          speaker = context.last_speaker;
+          speaker = resolver.last_mentioned(std::string_view(text).substr(before_begin, span.open - before_begin));
+          if (!speaker) speaker = context.last_speaker;
           if (!speaker && !resolver.people().empty()) {
             speaker = SpeakerResolver::to_speaker(resolver.people().back());
           }
