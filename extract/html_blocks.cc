@@ -82,21 +82,27 @@ std::string lower_attribute(const GumboNode* node, const char* name) {
   return value ? to_lower_ascii(value) : std::string();
 }
 
-// Class/id words that mark page furniture. Substrings for the distinctive ones, whole
-// hyphen-separated segments for the short ones that would otherwise match inside words.
-constexpr std::array<std::string_view, 33> kFurnitureSubstrings = {
-    "comment", "sidebar", "widget", "related", "share", "social", "newsletter", "subscribe",
-    "cookie", "consent", "promo", "breadcrumb", "disclaimer", "disclosure", "advert", "sponsor",
-    "popup", "modal", "signup", "sign-up", "pagination", "masthead", "read-next", "readnext",
-    "more-stories", "recommended", "you-may-like", "also-like", "skip-link", "screen-reader",
-    "navbar", "toolbar", "gdpr"};
-constexpr std::array<std::string_view, 16> kFurnitureSegments = {
-    "ad", "ads", "cta", "nav", "menu", "tags", "meta", "byline", "footer", "header", "banner",
-    "share", "print", "author", "postmeta", "tagcloud"};
+// Class/id words that mark page furniture. Strong ones always do ("comments-area",
+// "share-bar"); weak ones only when no content word is also present, so "content-with-sidebar"
+// and "post-body" stay while "sidebar" and "site-footer" go. Substrings for the distinctive
+// words, whole hyphen-separated segments for short ones that would match inside other words.
+constexpr std::array<std::string_view, 26> kStrongSubstrings = {
+    "comment", "share", "social", "newsletter", "subscribe", "cookie", "consent", "promo",
+    "breadcrumb", "disclaimer", "advert", "sponsor", "popup", "signup", "sign-up",
+    "read-next", "readnext", "more-stories", "recommended", "you-may-like", "also-like",
+    "skip-link", "screen-reader", "gdpr", "outbrain", "taboola"};
+constexpr std::array<std::string_view, 7> kStrongSegments = {
+    "cta", "dfp", "related", "adsense", "adslot", "print", "subscription"};
+constexpr std::array<std::string_view, 9> kWeakSubstrings = {
+    "sidebar", "pagination", "masthead", "navbar", "toolbar", "disclosure", "tagcloud",
+    "menu", "footer"};
+constexpr std::array<std::string_view, 9> kWeakSegments = {
+    "nav", "tags", "meta", "byline", "header", "banner", "author", "postmeta", "aside"};
 constexpr std::array<std::string_view, 8> kBioMarkers = {
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
     "author-card", "author-description"};
-
+constexpr std::array<std::string_view, 9> kContentWords = {
+    "content", "article", "body", "main", "entry", "post", "story", "text", "column"};
 bool token_has_segment(std::string_view token, std::string_view segment) {
   size_t at = 0;
   while ((at = token.find(segment, at)) != std::string_view::npos) {
@@ -135,6 +141,8 @@ Role role_of(const GumboNode* node) {
   }
   if (const char* hidden = attribute(node, "hidden"); hidden != nullptr) return Role::kFurniture;
   if (lower_attribute(node, "aria-hidden") == "true") return Role::kFurniture;
+  bool content_word = false;
+  for (auto word : kContentWords) content_word = content_word || names.find(word) != std::string::npos;
   for (auto token : class_tokens(names)) {
     for (auto marker : kBioMarkers) {
       if (token.find(marker) != std::string_view::npos) return Role::kBio;
@@ -145,10 +153,22 @@ Role role_of(const GumboNode* node) {
       continue;
     }
     if (tag == GUMBO_TAG_ARTICLE && token.find("comment") == std::string_view::npos) continue;
-    for (auto s : kFurnitureSubstrings) {
+    for (auto s : kStrongSubstrings) {
       if (token.find(s) != std::string_view::npos) return Role::kFurniture;
     }
-    for (auto s : kFurnitureSegments) {
+    for (auto s : kStrongSegments) {
+      if (token_has_segment(token, s)) return Role::kFurniture;
+    }
+    // Ad slots: "ad", "ads", "ad-slot", "top-ad"; not "non-ad-column" or "header-adjacent".
+    if (token == "ad" || token == "ads" || token.starts_with("ad-") || token.starts_with("ads-") ||
+        ((token.ends_with("-ad") || token.ends_with("-ads")) && !token.starts_with("non-"))) {
+      return Role::kFurniture;
+    }
+    if (content_word) continue;
+    for (auto s : kWeakSubstrings) {
+      if (token.find(s) != std::string_view::npos) return Role::kFurniture;
+    }
+    for (auto s : kWeakSegments) {
       if (token_has_segment(token, s)) return Role::kFurniture;
     }
   }
@@ -217,6 +237,7 @@ class Walker {
   explicit Walker(ParsedHtml& out) : out_(out) {}
 
   void run(const GumboNode* root) {
+    measure_text(root);
     struct Frame {
       const GumboNode* node;
       unsigned next_child;
@@ -256,6 +277,31 @@ class Walker {
   std::vector<RawBlock> take_blocks() { return std::move(blocks_); }
 
  private:
+  // Visible-text bytes under every element (post-order, iterative), for the wrapper check.
+  void measure_text(const GumboNode* root) {
+    std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
+    while (!stack.empty()) {
+      auto [node, expanded] = stack.back();
+      stack.pop_back();
+      if (node->type == GUMBO_NODE_TEXT) {
+        size_t length = std::char_traits<char>::length(node->v.text.text);
+        if (node->parent) text_size_[node->parent] += length;
+        continue;
+      }
+      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+      if (node->type == GUMBO_NODE_ELEMENT && is_ignored_tag(node->v.element.tag)) continue;
+      const GumboVector& children =
+          node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+      if (!expanded) {
+        stack.push_back({node, true});
+        for (unsigned i = 0; i < children.length; ++i) stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
+      } else if (node->parent) {
+        text_size_[node->parent] += text_size_[node];
+      }
+    }
+    total_text_ = text_size_[root];
+  }
+
   Role enter(const GumboNode* node) {
     if (node->type == GUMBO_NODE_DOCUMENT) return Role::kContent;
     GumboTag tag = node->v.element.tag;
@@ -266,6 +312,12 @@ class Walker {
       return Role::kSkip;
     }
     Role role = role_of(node);
+    // A "furniture" element that holds most of the page's text is a wrapper with an unlucky
+    // name ("m-advertisement-off-canvas--pusher"), not furniture. Comment threads stay out.
+    if (role == Role::kFurniture && !is_comment_section(node) && total_text_ > 2000) {
+      auto size = text_size_.find(node);
+      if (size != text_size_.end() && size->second * 100 >= total_text_ * 35) role = Role::kContent;
+    }
     if (role == Role::kBio && bio_depth_ == 0) {
       flush();
       out_.author_bio = subtree_text(node);
@@ -451,6 +503,8 @@ class Walker {
   int bio_depth_ = 0;
   int marked_furniture_depth_ = 0;  // furniture by class/id/role, not by tag
   int in_comments_ = 0;             // depth inside a comment thread
+  std::unordered_map<const GumboNode*, size_t> text_size_;
+  size_t total_text_ = 0;
 };
 
 
