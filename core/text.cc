@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <cstdint>
 
 namespace beautyidx {
@@ -185,8 +186,27 @@ std::vector<std::string_view> split_sentences(std::string_view text) {
   return sentences;
 }
 
+namespace {
+
+// Bytes below 0x80 from `i` on, eight at a time: the fast path for mostly-ASCII HTML.
+size_t ascii_run(std::string_view text, size_t i) {
+  size_t start = i;
+  while (i + 8 <= text.size()) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, 8);
+    if (chunk & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i - start;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    i += ascii_run(text, i);
+    if (i >= text.size()) break;
     size_t length = valid_sequence_length(text, i);
     if (length == 0) return false;
     i += length;
@@ -198,6 +218,12 @@ std::string sanitize_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    size_t run = ascii_run(text, i);
+    if (run > 0) {
+      out.append(text.substr(i, run));
+      i += run;
+      continue;
+    }
     size_t length = valid_sequence_length(text, i);
     if (length == 0) {
       out.append("\xEF\xBF\xBD");

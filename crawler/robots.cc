@@ -121,8 +121,7 @@ Robots Robots::parse(std::string_view text) {
     if (key == "dissallow" || key == "dissalow" || key == "disalow" || key == "diasllow" || key == "disallaw") key = "disallow";
     if (key == "user-agent") {
       if (!last_was_agent) robots.groups_.push_back({});
-      std::string agent = value == "*" ? "*" : product_token(value);
-      if (value.starts_with("*")) agent = "*";
+      std::string agent = value.starts_with("*") ? std::string(1, '*') : product_token(value);
       if (!agent.empty()) robots.groups_.back().agents.push_back(agent);
       last_was_agent = true;
       continue;

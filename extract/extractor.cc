@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "extract/analysis.h"
@@ -120,22 +121,21 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   if (!parsed.meta.base_href.empty()) {
     if (auto resolved = url::resolve(input.url, parsed.meta.base_href)) base = *resolved;
   }
+  url::LinkResolver links(base);
   page.canonical_url = input.url;
   if (!meta.canonical_href.empty()) {
-    if (auto resolved = url::resolve(base, meta.canonical_href)) page.canonical_url = *resolved;
+    if (auto resolved = links.resolve(meta.canonical_href)) page.canonical_url = *resolved;
   }
   if (auto normalized = url::normalize(page.canonical_url)) page.canonical_url = *normalized;
+  std::unordered_set<std::string_view> seen_hrefs;
+  std::unordered_set<std::string> seen_links;
   for (const HtmlLink& link : parsed.links) {
-    if (link.nofollow) continue;
-    auto resolved = url::resolve(base, link.href);
-    if (!resolved) continue;
-    auto normalized = url::normalize(*resolved);
-    if (normalized && std::find(page.links.begin(), page.links.end(), *normalized) == page.links.end()) {
-      page.links.push_back(*normalized);
-    }
+    if (link.nofollow || !seen_hrefs.insert(link.href).second) continue;
+    auto normalized = links.resolve_normalized(link.href);
+    if (normalized && seen_links.insert(*normalized).second) page.links.push_back(std::move(*normalized));
   }
   for (const auto& feed : parsed.feeds) {
-    if (auto resolved = url::resolve(base, feed)) page.feeds.push_back(*resolved);
+    if (auto resolved = links.resolve(feed)) page.feeds.push_back(*resolved);
   }
 
   // Paragraphs with their sections; an author bio at the end of the body is set apart.
@@ -153,7 +153,7 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
     p.text = std::move(block.text);
     p.section = section;
     for (const auto& href : block.hrefs) {
-      if (auto resolved = url::resolve(base, href)) p.hrefs.push_back(*resolved);
+      if (auto resolved = links.resolve(href)) p.hrefs.push_back(*resolved);
     }
     paragraphs.push_back(std::move(p));
   }

@@ -491,7 +491,8 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
     if (open_quote) {
       if (!spans.empty() && spans.front().open == 0) {
         Span first = spans.front();
-        open_quote->text += " " + clean_quote_text(std::string_view(text).substr(first.text_begin, first.text_end - first.text_begin));
+        open_quote->text += ' ';
+        open_quote->text += clean_quote_text(std::string_view(text).substr(first.text_begin, first.text_end - first.text_begin));
         spans.erase(spans.begin());
         if (first.closed) {
           auto after = tokenize(std::string_view(text).substr(first.close_end));
@@ -545,7 +546,8 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
                                  after_tokens[attribution->end_token].text == ",");
         if (only_attribution) {
           const Span& next = spans[s + 1];
-          quote_text += " " + clean_quote_text(std::string_view(text).substr(next.text_begin, next.text_end - next.text_begin));
+          quote_text += ' ';
+          quote_text += clean_quote_text(std::string_view(text).substr(next.text_begin, next.text_end - next.text_begin));
           words = word_count(quote_text);
           ++s;
         }

@@ -91,39 +91,14 @@ Result<UrlHandle> parse_absolute(std::string_view absolute_url) {
 }  // namespace
 
 Result<std::string> resolve(std::string_view base, std::string_view href) {
-  std::string clean_href = strip_url_whitespace(href);
-  if (has_control_chars(clean_href)) {
-    return make_error(ErrorKind::kInvalidArgument, "href has control characters");
-  }
-  auto handle = parse_absolute(base);
-  if (!handle) return std::unexpected(handle.error());
-  if (clean_href.empty() || clean_href.front() == '#') {
-    // The same document: the base itself, without its fragment.
-    curl_url_set(handle->get(), CURLUPART_FRAGMENT, nullptr, 0);
-    auto same = get_part(handle->get(), CURLUPART_URL);
-    if (!same) return make_error(ErrorKind::kInvalidArgument, "resolve: bad base");
-    return *same;
-  }
-  // A relative reference is applied to the base; an absolute one replaces it.
-  auto rc = curl_url_set(handle->get(), CURLUPART_URL, clean_href.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
-  if (rc != CURLUE_OK) {
-    return make_error(ErrorKind::kInvalidArgument,
-                      "resolve '" + clean_href + "': " + curl_url_strerror(rc));
-  }
-  auto scheme = get_part(handle->get(), CURLUPART_SCHEME);
-  if (!scheme || (*scheme != "http" && *scheme != "https")) {
-    return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': not http or https");
-  }
-  curl_url_set(handle->get(), CURLUPART_FRAGMENT, nullptr, 0);
-  auto full = get_part(handle->get(), CURLUPART_URL);
-  if (!full) return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': failed");
-  return uppercase_escapes(std::move(*full));
+  LinkResolver resolver(base);
+  return resolver.resolve(href);
 }
 
-Result<std::string> normalize(std::string_view absolute_url) {
-  auto handle = parse_absolute(absolute_url);
-  if (!handle) return std::unexpected(handle.error());
-  CURLU* h = handle->get();
+namespace {
+
+// Normalises the URL held by `h` in place and returns it (see normalize()).
+Result<std::string> normalize_handle(CURLU* h, std::string_view original) {
   auto scheme = get_part(h, CURLUPART_SCHEME).value_or("http");
   auto host = to_lower_ascii(get_part(h, CURLUPART_HOST).value_or(""));
   while (!host.empty() && host.back() == '.') host.pop_back();
@@ -152,8 +127,40 @@ Result<std::string> normalize(std::string_view absolute_url) {
     curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
   }
   auto full = get_part(h, CURLUPART_URL);
-  if (!full) return make_error(ErrorKind::kInvalidArgument, "normalize '" + std::string(absolute_url) + "': failed");
+  if (!full) return make_error(ErrorKind::kInvalidArgument, "normalize '" + std::string(original) + "': failed");
   return uppercase_escapes(std::move(*full));
+}
+
+// Applies `href` to a copy of the parsed `base` handle; the caller owns the result.
+Result<UrlHandle> apply_reference(const CURLU* base, std::string_view href) {
+  std::string clean_href = strip_url_whitespace(href);
+  if (has_control_chars(clean_href)) return make_error(ErrorKind::kInvalidArgument, "href has control characters");
+  UrlHandle handle(curl_url_dup(const_cast<CURLU*>(base)));
+  if (!handle) return make_error(ErrorKind::kInternal, "curl_url_dup: out of memory");
+  if (clean_href.empty() || clean_href.front() == '#') {
+    // The same document: the base itself, without its fragment.
+    curl_url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
+    return handle;
+  }
+  // A relative reference is applied to the base; an absolute one replaces it.
+  auto rc = curl_url_set(handle.get(), CURLUPART_URL, clean_href.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
+  if (rc != CURLUE_OK) {
+    return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': " + curl_url_strerror(rc));
+  }
+  auto scheme = get_part(handle.get(), CURLUPART_SCHEME);
+  if (!scheme || (*scheme != "http" && *scheme != "https")) {
+    return make_error(ErrorKind::kInvalidArgument, "resolve '" + clean_href + "': not http or https");
+  }
+  curl_url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  return handle;
+}
+
+}  // namespace
+
+Result<std::string> normalize(std::string_view absolute_url) {
+  auto handle = parse_absolute(absolute_url);
+  if (!handle) return std::unexpected(handle.error());
+  return normalize_handle(handle->get(), absolute_url);
 }
 
 Result<Parts> split(std::string_view absolute_url) {
@@ -178,8 +185,47 @@ std::string origin(std::string_view absolute_url) {
   if (!parts) return "";
   bool default_port = (parts->scheme == "http" && parts->port == 80) ||
                       (parts->scheme == "https" && parts->port == 443);
-  std::string host = parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
-  return parts->scheme + "://" + host + (default_port ? "" : ":" + std::to_string(parts->port));
+  std::string out = parts->scheme;
+  out += "://";
+  bool ipv6 = parts->host.find(':') != std::string::npos;
+  if (ipv6) out += '[';
+  out += parts->host;
+  if (ipv6) out += ']';
+  if (!default_port) {
+    out += ':';
+    out += std::to_string(parts->port);
+  }
+  return out;
+}
+
+}  // namespace beautyidx::url
+
+namespace beautyidx::url {
+
+LinkResolver::LinkResolver(std::string_view base) {
+  auto handle = parse_absolute(base);
+  if (handle) base_ = handle->release();
+  else error_ = handle.error();
+}
+
+LinkResolver::~LinkResolver() {
+  if (base_) curl_url_cleanup(static_cast<CURLU*>(base_));
+}
+
+Result<std::string> LinkResolver::resolve(std::string_view href) const {
+  if (!base_) return std::unexpected(error_);
+  auto handle = apply_reference(static_cast<const CURLU*>(base_), href);
+  if (!handle) return std::unexpected(handle.error());
+  auto full = get_part(handle->get(), CURLUPART_URL);
+  if (!full) return make_error(ErrorKind::kInvalidArgument, "resolve '" + std::string(href) + "': failed");
+  return uppercase_escapes(std::move(*full));
+}
+
+Result<std::string> LinkResolver::resolve_normalized(std::string_view href) const {
+  if (!base_) return std::unexpected(error_);
+  auto handle = apply_reference(static_cast<const CURLU*>(base_), href);
+  if (!handle) return std::unexpected(handle.error());
+  return normalize_handle(handle->get(), href);
 }
 
 }  // namespace beautyidx::url

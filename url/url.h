@@ -26,6 +26,23 @@ struct Parts {
 };
 Result<Parts> split(std::string_view absolute_url);
 
+// Resolves many references against one base, parsing the base once (a page's links).
+// Not thread-safe; cheap to create.
+class LinkResolver {
+ public:
+  explicit LinkResolver(std::string_view base);
+  ~LinkResolver();
+  LinkResolver(const LinkResolver&) = delete;
+  LinkResolver& operator=(const LinkResolver&) = delete;
+
+  Result<std::string> resolve(std::string_view href) const;             // as url::resolve
+  Result<std::string> resolve_normalized(std::string_view href) const;  // resolve, then normalize
+
+ private:
+  void* base_ = nullptr;  // CURLU*, kept out of this header
+  Error error_;
+};
+
 // "https://a.example.com:8443/x" -> "https://a.example.com:8443". Empty on failure.
 std::string origin(std::string_view absolute_url);
 
