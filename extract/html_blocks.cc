@@ -367,6 +367,15 @@ class Walker {
 
   void text(const char* raw) {
     size_t length = std::char_traits<char>::length(raw);
+    // Bylines written as text ("Posted on 10/02/2012 by Theo Lindqvist"), outside comments.
+    if (length < 160 && in_comments_ == 0 && out_.meta.byline_texts.size() < 8) {
+      std::string_view t = trim(std::string_view(raw, length));
+      std::string lower = to_lower_ascii(t.substr(0, std::min<size_t>(t.size(), 60)));
+      if (lower.starts_with("by ") || lower.starts_with("written by") || lower.starts_with("posted by") ||
+          lower.starts_with("posted on") || lower.starts_with("published")) {
+        out_.meta.byline_texts.push_back(collapse_whitespace(t));
+      }
+    }
     out_.total_text_chars += length;
     if (link_depth_ > 0) out_.total_link_chars += length;
     if (content_depth() > 0) return;

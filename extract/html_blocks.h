@@ -38,6 +38,7 @@ struct HtmlMetadata {
   std::vector<std::string> meta_authors;    // <meta name=author>
   std::vector<std::string> byline_authors;  // rel=author, itemprop=author, .author, "By X"
   std::vector<std::string> time_datetimes;  // <time datetime> in document order
+  std::vector<std::string> byline_texts;    // short texts such as "Written by X — May 4, 2010"
   std::vector<std::string> h1s;
   std::vector<std::string> json_ld;  // raw bodies of application/ld+json scripts
   int article_elements = 0;          // number of <article> elements

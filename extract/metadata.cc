@@ -82,6 +82,18 @@ std::optional<std::string> normalize_date(std::string_view text) {
   if (digits(0, 4) && text.size() >= 10 && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2)) {
     return std::string(text.substr(0, 10));
   }
+  // "10/02/2012": month first, as US sites write it.
+  int a = 0, b = 0, y = 0;
+  for (size_t i = 0; i + 10 <= text.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))))
+      continue;
+    if (std::sscanf(std::string(text.substr(i, 10)).c_str(), "%2d/%2d/%4d", &a, &b, &y) == 3 && a >= 1 && a <= 12 &&
+        b >= 1 && b <= 31 && y >= 1990 && y <= 2100) {
+      char buffer[48];
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, a, b);
+      return std::string(buffer);
+    }
+  }
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   // "March 14, 2026" / "Mar 14 2026" / "14 March 2026"
@@ -118,8 +130,8 @@ std::string strip_site_suffix(const std::string& title, const std::string& site_
       if (equals_ignore_case(tail, site_name)) return head;
       if (equals_ignore_case(head, site_name)) return tail;
     }
-    // Without a site name, the shorter side is usually the site.
-    if (tail.size() < head.size()) return head;
+    // Without a site name, the shorter side is usually the site ("Title | Site", "Site :: Title").
+    return tail.size() < head.size() ? head : tail;
   }
   return title;
 }
@@ -206,11 +218,37 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
     }
   }
 
+  if (out.authors.empty()) {
+    for (const auto& text : meta.byline_texts) {
+      std::string_view view = text;
+      size_t by = to_lower_ascii(view).find("by ");
+      if (by == std::string_view::npos) continue;
+      std::string_view rest = trim(view.substr(by + 3));
+      // The name: capitalized words up to a separator ("— May 4, 2010", "| Feb 3").
+      size_t end = 0, words = 0;
+      while (end < rest.size() && words < 4) {
+        size_t next = rest.find(' ', end);
+        std::string_view word = rest.substr(end, next == std::string_view::npos ? std::string_view::npos : next - end);
+        if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) break;
+        ++words;
+        end = next == std::string_view::npos ? rest.size() : next + 1;
+      }
+      std::string name(trim(rest.substr(0, end)));
+      while (!name.empty() && (name.back() == ',' || name.back() == '.')) name.pop_back();
+      if (words >= 2) add_unique(out.authors, name);
+      if (!out.authors.empty()) break;
+    }
+  }
   out.published = normalize_date(ld_published);
   if (!out.published) out.published = normalize_date(meta.published_meta);
   if (!out.published) {
     for (const auto& dt : meta.time_datetimes) {
       if ((out.published = normalize_date(dt))) break;
+    }
+  }
+  if (!out.published) {
+    for (const auto& text : meta.byline_texts) {
+      if ((out.published = normalize_date(text))) break;
     }
   }
   out.modified = normalize_date(ld_modified);
