@@ -308,7 +308,10 @@ class Walker {
     collect_metadata(node);
     if (is_ignored_tag(tag)) return Role::kSkip;
     if (tag == GUMBO_TAG_BR) {
-      buffer_ += '\n';
+      // "<br><br>" separates paragraphs on old sites that never used <p>.
+      size_t end = buffer_.find_last_not_of(" \t\r");
+      if (end != std::string::npos && buffer_[end] == '\n') flush();
+      else buffer_ += '\n';
       return Role::kSkip;
     }
     Role role = role_of(node);

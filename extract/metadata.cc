@@ -1,6 +1,7 @@
 #include "extract/metadata.h"
 
 #include <array>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -94,26 +95,52 @@ std::optional<std::string> normalize_date(std::string_view text) {
       return std::string(buffer);
     }
   }
+  // "March 8, 2009", "February 11th, 2008", "19 July 2011", "Mar. 4 2010".
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  // "March 14, 2026" / "Mar 14 2026" / "14 March 2026"
-  std::string lower = to_lower_ascii(text);
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    size_t at = lower.find(kMonths[m]);
-    if (at == std::string::npos) continue;
-    int day = 0, year = 0;
-    size_t i = at;
-    while (i < lower.size() && std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
-    if (std::sscanf(lower.c_str() + i, " %d, %d", &day, &year) == 2 ||
-        std::sscanf(lower.c_str() + i, " %d %d", &day, &year) == 2) {
-    } else if (at > 0 && std::sscanf(lower.c_str(), "%d", &day) == 1 &&
-               std::sscanf(lower.c_str() + i, " %d", &year) == 1) {
-    } else {
-      continue;
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : to_lower_ascii(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      current.push_back(c);
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
     }
-    if (day < 1 || day > 31 || year < 1990 || year > 2100) continue;
+  }
+  if (!current.empty()) words.push_back(current);
+  auto number = [](const std::string& w) -> int {
+    size_t digits = 0;
+    while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+    std::string_view suffix = std::string_view(w).substr(digits);
+    if (digits == 0 || digits > 4 || !(suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"))
+      return -1;
+    return std::atoi(w.c_str());
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    int month = 0;
+    for (size_t m = 0; m < kMonths.size(); ++m) {
+      if (w.size() >= 3 && w.starts_with(kMonths[m]) && (w.size() == 3 || w.size() >= 4)) {
+        static constexpr std::array<std::string_view, 12> kFull = {
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"};
+        if (w.size() == 3 || w == kFull[m] || (w.size() == 4 && w == std::string(kMonths[m]) + "t")) month = static_cast<int>(m) + 1;
+      }
+    }
+    if (month == 0) continue;
+    int day = -1, year = -1;
+    if (i + 2 < words.size() && number(words[i + 1]) >= 1 && number(words[i + 1]) <= 31 && number(words[i + 2]) >= 1990) {
+      day = number(words[i + 1]);
+      year = number(words[i + 2]);
+    } else if (i >= 1 && i + 1 < words.size() && number(words[i - 1]) >= 1 && number(words[i - 1]) <= 31 &&
+               number(words[i + 1]) >= 1990) {
+      day = number(words[i - 1]);
+      year = number(words[i + 1]);
+    }
+    if (day < 1 || year < 1990 || year > 2100) continue;
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, static_cast<int>(m + 1), day);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     return std::string(buffer);
   }
   return std::nullopt;
@@ -232,6 +259,8 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
         if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) break;
         ++words;
         end = next == std::string_view::npos ? rest.size() : next + 1;
+        if (word.back() == ',') break;  // "Riley Asante, August 27, 2013"
+
       }
       std::string name(trim(rest.substr(0, end)));
       while (!name.empty() && (name.back() == ',' || name.back() == '.')) name.pop_back();
