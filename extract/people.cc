@@ -117,6 +117,14 @@ std::string read_affiliation(const std::vector<Token>& tokens, size_t i) {
     return read_organisation(tokens, k + 1, &org) > 0;
   };
   if (try_preposition(i)) return org;
+  // "behind Studio Duarte", "who owns Maison Arceneaux", "who runs Clínica Ibáñez"
+  if (i < tokens.size() && tokens[i].lower == "behind" && read_organisation(tokens, i + 1, &org) > 0) return org;
+  if (i + 1 < tokens.size() && tokens[i].lower == "who" &&
+      (tokens[i + 1].lower == "owns" || tokens[i + 1].lower == "runs" || tokens[i + 1].lower == "founded" ||
+       tokens[i + 1].lower == "leads") &&
+      read_organisation(tokens, i + 2, &org) > 0) {
+    return org;
+  }
   size_t k = i;
   if (k < tokens.size() && (tokens[k].text == "," || tokens[k].lower == "and")) ++k;
   if (k < tokens.size() && (tokens[k].lower == "the" || tokens[k].lower == "a")) ++k;
@@ -222,17 +230,34 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
         continue;
       }
 
-      // Pattern B: "NAME, [MD,] a/an/the CREDENTIAL [at/of ORG]".
+      // Pattern B: "NAME, [MD,] a/an/the [New York] CREDENTIAL [at/of ORG]", "NAME of ORG, a
+      // CREDENTIAL", "NAME is a CREDENTIAL who owns ORG".
       size_t k = credential_start;
+      for (int location = 0; location < 3 && k > 0 && tokens[k - 1].word && is_capitalized(tokens[k - 1].text) &&
+                             !is_stop_word(tokens[k - 1].lower);
+           ++location) {
+        --k;  // a place between the article and the role: "the New York esthetician"
+      }
       if (k > 0 && (tokens[k - 1].lower == "a" || tokens[k - 1].lower == "an" ||
                     tokens[k - 1].lower == "the")) {
         --k;
       }
-      if (k == 0 || tokens[k - 1].text != ",") continue;
+      if (k == 0 || (tokens[k - 1].text != "," && tokens[k - 1].lower != "is")) continue;
       --k;
       if (k > 0 && in_list(tokens[k - 1].lower, kDegrees)) {
         --k;
         if (k > 0 && tokens[k - 1].text == ",") --k;
+      }
+      std::string prior_affiliation;
+      // "Mara Ellison of Ellison Dermatology, a board-certified dermatologist"
+      for (size_t of = k; of > 1 && k - of < 5; --of) {
+        if (tokens[of - 1].lower != "of") continue;
+        if (read_organisation(tokens, of, &prior_affiliation) == k - of) {
+          k = of - 1;
+        } else {
+          prior_affiliation.clear();
+        }
+        break;
       }
       size_t end = k;
       size_t begin = end;
@@ -243,6 +268,29 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       person.credential = credential;
       person.credential_class = classify_credential(credential);
       person.affiliation = read_affiliation(tokens, i + 1);
+      if (person.affiliation.empty()) person.affiliation = prior_affiliation;
+      add_person(people, std::move(person));
+    }
+    // "Dr. Lee, founder of Lee Skin" / "Simone Lee, the co-founder of Lee Skin": a founder is
+    // an expert in what her clinic or brand does.
+    for (size_t i = 1; i + 3 < tokens.size(); ++i) {
+      size_t f = i;
+      if (tokens[f].lower == "the") ++f;
+      if (tokens[i - 1].text != "," || !in_list(tokens[f].lower, kFounderWords)) continue;
+      if (f + 1 >= tokens.size() || (tokens[f + 1].lower != "of" && tokens[f + 1].lower != "at")) continue;
+      std::string org;
+      if (read_organisation(tokens, f + 2, &org) == 0) continue;
+      size_t end = i - 1, begin = end;
+      while (begin > 0 && end - begin < 3 && is_name_word(tokens[begin - 1])) --begin;
+      if (begin > 0 && is_honorific(tokens[begin - 1])) --begin;
+      std::string name;
+      if (read_name(tokens, begin, &name) == 0) continue;
+      Person person;
+      person.name = name;
+      person.credential = std::string(tokens[f].lower);
+      person.credential_class = CredentialClass::kOther;
+      person.affiliation = org;
+      person.first_paragraph = static_cast<int>(p);
       add_person(people, std::move(person));
     }
   }

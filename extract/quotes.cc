@@ -22,11 +22,11 @@ constexpr std::array<std::string_view, 44> kReportingVerbs = {
     "laughs", "writes", "wrote", "reveals"};
 
 // Verbs that introduce indirect speech when a sentence has no quotation marks.
-constexpr std::array<std::string_view, 26> kIndirectVerbs = {
+constexpr std::array<std::string_view, 31> kIndirectVerbs = {
     "recommends", "recommended", "suggests", "suggested", "advises", "advised", "warns",
     "warned", "cautions", "cautioned", "says", "said", "adds", "added", "notes", "noted",
     "explains", "explained", "believes", "prefers", "likes", "loves", "swears", "urges",
-    "insists", "stresses"};
+    "insists", "stresses", "tells", "told", "estimates", "thinks", "argues"};
 
 constexpr std::array<std::string_view, 12> kAdverbs = {
     "also", "often", "strongly", "usually", "personally", "always", "typically", "actually",
@@ -38,13 +38,15 @@ bool in_list(std::string_view word, auto const& list) {
 
 bool is_pronoun(const Token& t) { return t.lower == "she" || t.lower == "he" || t.lower == "they"; }
 
-enum class Mark { kNone, kCurlyOpen, kCurlyClose, kStraight, kGuillemetOpen, kGuillemetClose };
+enum class Mark { kNone, kCurlyOpen, kCurlyClose, kStraight, kGuillemetOpen, kGuillemetClose, kSingleOpen, kSingleClose };
 
 Mark mark_at(std::string_view text, size_t i, size_t* length) {
   std::string_view rest = text.substr(i);
   *length = 3;
   if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E")) return Mark::kCurlyOpen;
   if (rest.starts_with("\xE2\x80\x9D")) return Mark::kCurlyClose;
+  if (rest.starts_with("\xE2\x80\x98")) return Mark::kSingleOpen;
+  if (rest.starts_with("\xE2\x80\x99")) return Mark::kSingleClose;
   *length = 2;
   if (rest.starts_with("\xC2\xAB")) return Mark::kGuillemetOpen;
   if (rest.starts_with("\xC2\xBB")) return Mark::kGuillemetClose;
@@ -69,16 +71,45 @@ bool opens_here(std::string_view text, size_t i) {
          text.substr(0, i).ends_with("\xC2\xA0");
 }
 
+bool is_letter_at(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[i]);
+  return std::isalnum(c) || (c >= 0xC3 && c <= 0xC5);
+}
+
 // Quoted spans at the top level; marks nested inside a quote (“… “facelifts” …”) stay part of it.
+// Single curly marks (‘…’) quote too when a text uses them as its main marks; a ’ between
+// letters is an apostrophe ("can’t"), not a closing mark.
 std::vector<Span> find_spans(std::string_view text) {
   std::vector<Span> spans;
   int depth = 0;
   bool straight_open = false;
+  bool single_open = false;
   Span current;
   for (size_t i = 0; i < text.size();) {
     size_t length = 0;
     Mark mark = mark_at(text, i, &length);
+    if (single_open) {
+      // Inside ‘…’ only its own closing mark matters; double marks are nested quotes.
+      if (mark == Mark::kSingleClose && !is_letter_at(text, i + length) && i > 0 && text[i - 1] != ' ') {
+        single_open = false;
+        current.text_end = i;
+        current.close_end = i + length;
+        current.closed = true;
+        spans.push_back(current);
+      }
+      i += length;
+      continue;
+    }
     switch (mark) {
+      case Mark::kSingleOpen:
+        if (depth == 0 && !straight_open && opens_here(text, i) && is_letter_at(text, i + length)) {
+          single_open = true;
+          current = Span{i, i + length, 0, 0, false};
+        }
+        break;
+      case Mark::kSingleClose:
+        break;
       case Mark::kCurlyOpen:
       case Mark::kGuillemetOpen:
         if (depth == 0 && !straight_open) {
@@ -115,7 +146,13 @@ std::vector<Span> find_spans(std::string_view text) {
     }
     i += length;
   }
-  if (depth > 0 || straight_open) {
+  if (single_open && current.open == 0) {
+    // An opening ‘ at the start of a paragraph that never closes runs on, like “.
+    current.text_end = text.size();
+    current.close_end = text.size();
+    current.closed = false;
+    spans.push_back(current);
+  } else if (depth > 0 || straight_open) {
     // An opening mark with no closing one: the quote runs on into the next paragraph.
     current.text_end = text.size();
     current.close_end = text.size();
@@ -291,9 +328,12 @@ std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) 
   return std::nullopt;
 }
 
-bool contains_quote_mark(std::string_view text) {
-  return text.find('"') != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
-         text.find("\xE2\x80\x9D") != std::string_view::npos || text.find("\xC2\xAB") != std::string_view::npos;
+// A sentence holds a real quotation, not just a scare-quoted word ("the word “non-comedogenic”").
+bool contains_real_quote(std::string_view sentence) {
+  for (const Span& span : find_spans(sentence)) {
+    if (word_count(sentence.substr(span.text_begin, span.text_end - span.text_begin)) >= 4) return true;
+  }
+  return false;
 }
 
 struct Context {
@@ -332,6 +372,12 @@ std::optional<Quote> indirect_quote(std::string_view sentence, SpeakerResolver& 
       if (n == 0) return std::nullopt;
       speaker = resolver.by_name({tokens.begin() + i, tokens.begin() + i + n});
       subject_end = i + n;
+      // "Wren Halloway, a certified trichologist at The Scalp Room, says ..."
+      if (subject_end < tokens.size() && tokens[subject_end].text == ",") {
+        size_t close = subject_end + 1;
+        while (close < tokens.size() && close - subject_end < 16 && tokens[close].text != ",") ++close;
+        if (close < tokens.size() && tokens[close].text == ",") subject_end = close + 1;
+      }
     }
     size_t v = subject_end;
     while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
@@ -359,7 +405,11 @@ bool is_interview(const std::vector<Paragraph>& paragraphs, const std::string& t
   }
   bool titled = lower_title.starts_with("q&a") || lower_title.find("interview") != std::string::npos ||
                 lower_title.starts_with("q & a");
-  return questions >= 3 && (titled || questions >= 5);
+  int labelled_questions = 0;
+  for (const Paragraph& p : paragraphs) {
+    if (p.text.starts_with("Q:") || p.text.starts_with("Q.") || p.text.starts_with("Q ")) ++labelled_questions;
+  }
+  return labelled_questions >= 2 || (questions >= 3 && (titled || questions >= 5));
 }
 
 // "Reyes: answer" -> ("Reyes", "answer"); labels are 1-4 words before a colon.
@@ -588,8 +638,12 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
 
     // Indirect speech in sentences with no quotation marks.
     for (std::string_view sentence : split_sentences(text)) {
-      if (contains_quote_mark(sentence)) continue;
-      if (auto quote = indirect_quote(sentence, resolver, context)) {
+      if (contains_real_quote(sentence)) continue;
+      size_t offset = static_cast<size_t>(sentence.data() - text.data());
+      Context local = context;
+      // "She" in this sentence is the person named last before it in the paragraph, if any.
+      if (auto named = resolver.last_mentioned(std::string_view(text).substr(0, offset))) local.last_speaker = named;
+      if (auto quote = indirect_quote(sentence, resolver, local)) {
         quote->section = paragraph.section;
         quote->stance = classify_stance(quote->text);
         context.last_speaker = quote->speaker;
