@@ -110,6 +110,31 @@ Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
   return {"", std::string(name)};
 }
 
+std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view text) const {
+  std::optional<BrandMention> best;
+  auto consider = [&](std::string_view spelling, const std::string& canonical) {
+    for (size_t at = text.rfind(spelling); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : text.rfind(spelling, at - 1)) {
+      bool left = at == 0 || is_word_boundary(text, at - 1);
+      if (!left || !is_word_boundary(text, at + spelling.size())) continue;
+      if (!best || at > best->begin || (at == best->begin && spelling.size() > best->end - best->begin)) {
+        best = BrandMention{at, at + spelling.size(), canonical};
+      }
+      break;
+    }
+  };
+  for (const auto& brand : brands_) {
+    consider(brand, brand);
+    size_t apostrophe = brand.find('\'');
+    if (apostrophe != std::string::npos) {
+      std::string curly = brand;
+      curly.replace(apostrophe, 1, "\xE2\x80\x99");
+      consider(curly, brand);
+    }
+  }
+  return best;
+}
+
 std::optional<std::string> Catalog::brand(std::string_view name) const {
   std::string_view trimmed = trim(name);
   for (const auto& brand : brands_) {

@@ -31,6 +31,13 @@ class Catalog {
   BrandSplit split_brand(std::string_view product_name) const;
   std::optional<std::string> brand(std::string_view name) const;
 
+  struct BrandMention {
+    size_t begin = 0, end = 0;  // byte offsets in the searched text
+    std::string brand;          // canonical spelling
+  };
+  // The last whole-word mention of a known brand in `text` (curly apostrophes match straight).
+  std::optional<BrandMention> last_brand_in(std::string_view text) const;
+
  private:
   struct Retailer {
     std::string name;

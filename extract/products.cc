@@ -103,11 +103,15 @@ std::optional<Candidate> read_product_line(std::string_view line, std::string_vi
   Candidate c;
   c.price = price.price;
 
+  // A product line is short; a long paragraph with a price in it is prose (read_prose_products).
+  if (!labelled && before.size() > 120) return std::nullopt;
   // "NAME ($32, sephora.com)" / "NAME ($32 at Sephora)"
   if (before.ends_with("(")) {
     std::string_view name = strip_trailing_punctuation(before.substr(0, before.size() - 1));
-    std::string_view inside = after;
-    if (inside.ends_with(")")) inside.remove_suffix(1);
+    size_t close = after.find(')');
+    // "(...), a lightweight serum that ...": the sentence goes on, so this is prose.
+    if (close == std::string_view::npos || trim(after.substr(close + 1)).size() > 3) return std::nullopt;
+    std::string_view inside = after.substr(0, close);
     inside = trim(inside);
     if (inside.starts_with(",")) inside.remove_prefix(1);
     inside = trim(inside);
@@ -143,6 +147,106 @@ std::optional<Candidate> read_product_line(std::string_view line, std::string_vi
   return c;
 }
 
+bool is_name_token_start(unsigned char c) { return std::isupper(c) || std::isdigit(c) || c >= 0xC3; }
+
+// Where a product name that starts at `begin` ends: Title-Case words, numbers, "SPF 50",
+// "2%", "+", "&", apostrophes; it stops at a lowercase word or punctuation.
+size_t product_name_end(std::string_view text, size_t begin) {
+  size_t i = begin, end = begin;
+  while (i < text.size()) {
+    size_t word_end = i;
+    while (word_end < text.size() && text[word_end] != ' ' && text[word_end] != ',' && text[word_end] != '(' &&
+           text[word_end] != ')' && text[word_end] != ';' && text[word_end] != ':')
+      ++word_end;
+    std::string_view word = text.substr(i, word_end - i);
+    while (!word.empty() && (word.back() == '.' || word.back() == '!' || word.back() == '?')) word.remove_suffix(1);
+    if (word.empty()) break;
+    bool part = is_name_token_start(static_cast<unsigned char>(word[0])) || word == "+" || word == "&" ||
+                word == "de" || word == "and" || word == "with" || word == "for";
+    if (!part) break;
+    end = i + word.size();
+    if (word_end < text.size() && text[word_end] != ' ') break;
+    i = word_end + 1;
+  }
+  // Connector words cannot end a name ("CeraVe Cream and").
+  std::string_view name = text.substr(begin, end - begin);
+  for (std::string_view tail : {" and", " with", " for", " de", " &"}) {
+    if (name.ends_with(tail)) end -= tail.size();
+  }
+  return end;
+}
+
+// Where to buy, written after a price: "at Target", "from Sephora", ", sephora.com)",
+// "direct from TriPollar", "on the brand's site".
+std::string source_after(std::string_view after) {
+  after = trim(after);
+  if (after.starts_with(",")) after = trim(after.substr(1));
+  for (std::string_view lead : {"direct from ", "at ", "from ", "on "}) {
+    if (starts_with_ignore_case(after, lead)) {
+      after = after.substr(lead.size());
+      break;
+    }
+  }
+  size_t end = 0;
+  while (end < after.size() && after[end] != ')' && after[end] != ',' && after[end] != ';' &&
+         !(after[end] == '.' && (end + 1 >= after.size() || after[end + 1] == ' ')))
+    ++end;
+  std::string_view source = trim(after.substr(0, end));
+  // "Target for a large tub": keep the capitalized name only.
+  size_t cut = 0, i = 0;
+  while (i < source.size()) {
+    size_t space = source.find(' ', i);
+    std::string_view word = source.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
+    bool part = !word.empty() && (is_name_token_start(static_cast<unsigned char>(word[0])) ||
+                                  word.find('.') != std::string_view::npos || word == "&");
+    if (!part) break;
+    cut = i + word.size();
+    if (space == std::string_view::npos) break;
+    i = space + 1;
+  }
+  std::string out(source.substr(0, cut));
+  // "ZIIP's site", "the brand's own shop": the maker's name without the possessive.
+  for (std::string_view possessive : {"\xE2\x80\x99s", "'s"}) {
+    size_t at = out.find(possessive);
+    if (at != std::string::npos) out.resize(at);
+  }
+  return out;
+}
+
+// Products named in running prose next to a price: "CeraVe Foaming Facial Cleanser ($11.99 at
+// Target)", "Neutrogena Rapid Wrinkle Repair Retinal Serum is $28 at Ulta". The name must start
+// with a known brand within the sentence before the price.
+std::vector<Candidate> read_prose_products(std::string_view text, const Catalog& catalog) {
+  std::vector<Candidate> out;
+  for (const PriceMention& mention : find_prices(text)) {
+    size_t sentence_start = 0;
+    for (size_t k = mention.begin; k > 1; --k) {
+      if ((text[k - 2] == '.' || text[k - 2] == '!' || text[k - 2] == '?') && text[k - 1] == ' ') {
+        sentence_start = k;
+        break;
+      }
+    }
+    size_t sentence_end = text.find(". ", mention.end);
+    std::string_view sentence = text.substr(sentence_start, (sentence_end == std::string_view::npos ? text.size() : sentence_end) - sentence_start);
+    if (is_service_price(sentence)) continue;
+    std::string_view before = text.substr(sentence_start, mention.begin - sentence_start);
+    auto brand = catalog.last_brand_in(before);
+    if (!brand) continue;
+    size_t name_end = product_name_end(before, brand->begin);
+    std::string_view gap = before.substr(name_end);
+    // Between the name and its price only a short link: "(", " is ", ", now ", " costs ".
+    if (gap.size() > 48 || gap.find(". ") != std::string_view::npos) continue;
+    std::string_view name = trim(before.substr(brand->begin, name_end - brand->begin));
+    if (name.size() <= brand->end - brand->begin + 1) continue;  // a brand alone is not a product
+    Candidate c;
+    c.name = std::string(name);
+    c.price = mention.price;
+    c.source = source_after(text.substr(mention.end));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<std::string> merge_unique(std::vector<std::string> a, const std::vector<std::string>& b) {
   for (const auto& item : b) {
     if (std::find(a.begin(), a.end(), item) == a.end()) a.push_back(item);
@@ -175,14 +279,41 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
   TaxonomyMatch title_match = taxonomy.match(title);
 
   std::vector<Product> products;
+  std::set<std::string> seen;  // brand|name: a product named twice in an article is one product
   std::string heading;
+  std::optional<std::string> row_name;  // the product cell of the current table row
+  std::optional<size_t> awaiting_source;  // a table product whose next cell says where to buy
   for (const Paragraph& p : paragraphs) {
     if (p.type == BlockType::kHeading) {
       heading = p.text;
       continue;
     }
-    auto candidate = read_product_line(p.text, heading);
-    if (!candidate) continue;
+    if (p.type == BlockType::kCell && awaiting_source) {
+      if (auto retailer = catalog.retailer(p.text)) products[*awaiting_source].retailer = *retailer;
+      awaiting_source.reset();
+      continue;
+    }
+    awaiting_source.reset();
+    std::vector<Candidate> candidates;
+    if (auto line = read_product_line(p.text, heading)) {
+      candidates.push_back(std::move(*line));
+    } else if (p.type == BlockType::kCell) {
+      // A price cell in a comparison table: the name is in the row's first cell before it,
+      // where to buy in the cell after.
+      auto prices = find_prices(p.text);
+      if (prices.size() == 1 && prices[0].end - prices[0].begin + 2 >= trim(p.text).size() && row_name) {
+        Candidate c{*row_name, "", prices[0].price};
+        candidates.push_back(std::move(c));
+      }
+    } else {
+      candidates = read_prose_products(p.text, catalog);
+    }
+    if (p.type == BlockType::kCell) {
+      if (!find_prices(p.text).empty()) row_name.reset();
+      else if (catalog.last_brand_in(p.text) && p.text.size() < 120) row_name = std::string(trim(p.text));
+    }
+    for (Candidate& found : candidates) {
+    auto* candidate = &found;
     Product product;
     product.price = candidate->price;
     product.section = p.section;
@@ -230,7 +361,13 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     product.concerns = merge_unique(product.concerns, title_match.concerns);
     product.techniques = merge_unique(own.techniques, heading_match.techniques);
     if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.techniques;
-    products.push_back(std::move(product));
+    std::string key = to_lower_ascii(product.brand + "|" + product.name);
+    bool from_cell = p.type == BlockType::kCell;
+    if (seen.insert(key).second) {
+      products.push_back(std::move(product));
+      if (from_cell) awaiting_source = products.size() - 1;
+    }
+    }
   }
 
   // Evidence: quotes of the same section that speak to the product.
