@@ -98,7 +98,7 @@ Status run_eval(const extract::Extractor& extractor, const EvalOptions& options)
   std::sort(gold_files.begin(), gold_files.end());
 
   Score quotes, products, products_exact_price, concerns, techniques, kind;
-  Accuracy speaker, credential, title, author, date, must_include, must_exclude, page_kind;
+  Accuracy speaker, credential, title, author, date, must_include, must_exclude, page_kind, metadata;
   std::vector<std::string> misses;
   size_t pages = 0;
   for (const auto& path : gold_files) {
@@ -135,6 +135,30 @@ Status run_eval(const extract::Extractor& extractor, const EvalOptions& options)
     date.total += 1;
     if (page.published && gold.value("published", "") == *page.published) date.right += 1;
     else misses.push_back(name + ": published " + page.published.value_or("null"));
+
+    // Other metadata, where the gold states it.
+    auto path_of = [](const std::string& url) {
+      size_t scheme = url.find("://");
+      size_t slash = scheme == std::string::npos ? 0 : url.find('/', scheme + 3);
+      return slash == std::string::npos ? std::string("/") : url.substr(slash);
+    };
+    auto check = [&](const char* field, bool ok, const std::string& got) {
+      metadata.total += 1;
+      if (ok) metadata.right += 1;
+      else misses.push_back(name + ": " + field + " '" + got + "'");
+    };
+    if (gold.contains("modified")) check("modified", page.modified && gold.value("modified", "") == *page.modified, page.modified.value_or(""));
+    if (gold.contains("language")) check("language", gold.value("language", "") == page.language, page.language);
+    if (gold.contains("site_name")) check("site_name", gold.value("site_name", "") == page.site_name, page.site_name);
+    if (gold.contains("description")) check("description", normalize_text(gold.value("description", "")) == normalize_text(page.description), page.description);
+    if (gold.contains("image")) check("image", path_of(page.image) == gold.value("image", ""), page.image);
+    if (gold.contains("canonical_url")) check("canonical_url", path_of(page.canonical_url) == gold.value("canonical_url", ""), page.canonical_url);
+    if (gold.contains("tags")) {
+      std::set<std::string> want, got;
+      for (const auto& t : gold["tags"]) want.insert(to_lower_ascii(t.get<std::string>()));
+      for (const auto& t : page.tags) got.insert(to_lower_ascii(t));
+      check("tags", want == got, json(page.tags).dump());
+    }
 
     std::string text = normalize_text(page.text);
     for (const auto& sentence : gold.value("must_include", json::array())) {
@@ -239,7 +263,7 @@ Status run_eval(const extract::Extractor& extractor, const EvalOptions& options)
       {"products", products, {}},      {"products+price", products_exact_price, {}},
       {"concerns", concerns, {}},      {"techniques", techniques, {}},    {"title", {}, title},
       {"author", {}, author},          {"date", {}, date},                {"must_include", {}, must_include},
-      {"must_exclude", {}, must_exclude}, {"page_kind", {}, page_kind},
+      {"must_exclude", {}, must_exclude}, {"page_kind", {}, page_kind}, {"metadata", {}, metadata},
   };
   if (options.json) {
     json out = {{"pages", pages}};

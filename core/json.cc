@@ -116,8 +116,12 @@ json page_json(const ExtractedPage& page) {
           {"title", page.title},
           {"authors", page.authors},
           {"published", page.published ? json(*page.published) : json(nullptr)},
+          {"modified", page.modified ? json(*page.modified) : json(nullptr)},
           {"description", page.description},
           {"site_name", page.site_name},
+          {"language", page.language},
+          {"image", page.image},
+          {"tags", page.tags},
           {"text", page.text},
           {"sections", sections},
           {"author_bio", page.author_bio},
@@ -140,8 +144,12 @@ ExtractedPage page_from(const json& j) {
   page.title = get_or<std::string>(j, "title", "");
   page.authors = get_or<std::vector<std::string>>(j, "authors", {});
   if (j.contains("published") && j["published"].is_string()) page.published = j["published"].get<std::string>();
+  if (j.contains("modified") && j["modified"].is_string()) page.modified = j["modified"].get<std::string>();
   page.description = get_or<std::string>(j, "description", "");
   page.site_name = get_or<std::string>(j, "site_name", "");
+  page.language = get_or<std::string>(j, "language", "");
+  page.image = get_or<std::string>(j, "image", "");
+  page.tags = get_or<std::vector<std::string>>(j, "tags", {});
   page.text = get_or<std::string>(j, "text", "");
   if (j.contains("sections") && j["sections"].is_array()) {
     for (const auto& s : j["sections"]) {

@@ -76,8 +76,12 @@ struct ExtractedPage {
   std::string title;
   std::vector<std::string> authors;
   std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> modified;   // YYYY-MM-DD
   std::string description;
   std::string site_name;
+  std::string language;  // primary subtag, lowercase ("en")
+  std::string image;     // absolute URL of the lead image
+  std::vector<std::string> tags;
   std::string text;  // main text, blocks separated by blank lines
   std::vector<Section> sections;
   std::string author_bio;  // kept apart from the text

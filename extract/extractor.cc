@@ -109,8 +109,11 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   page.title = meta.title;
   page.authors = meta.authors;
   page.published = meta.published;
+  page.modified = meta.modified;
   page.description = meta.description;
   page.site_name = meta.site_name;
+  page.language = meta.language;
+  page.tags = meta.tags;
   page.noindex = parsed.meta.robots.find("noindex") != std::string::npos ||
                  parsed.meta.robots.find("none") != std::string::npos;
   page.nofollow = parsed.meta.robots.find("nofollow") != std::string::npos ||
@@ -127,6 +130,9 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
     if (auto resolved = links.resolve(meta.canonical_href)) page.canonical_url = *resolved;
   }
   if (auto normalized = url::normalize(page.canonical_url)) page.canonical_url = *normalized;
+  if (!meta.image.empty()) {
+    if (auto image = links.resolve(meta.image)) page.image = *image;
+  }
   std::unordered_set<std::string_view> seen_hrefs;
   std::unordered_set<std::string> seen_links;
   for (const HtmlLink& link : parsed.links) {

@@ -427,6 +427,7 @@ class Walker {
       case GUMBO_TAG_META: {
         std::string key = lower_attribute(node, "property");
         if (key.empty()) key = lower_attribute(node, "name");
+        if (key.empty()) key = lower_attribute(node, "http-equiv");
         if (key.empty()) key = lower_attribute(node, "itemprop");
         const char* content = attribute(node, "content");
         if (!content) break;
@@ -441,6 +442,26 @@ class Walker {
           if (meta.description.empty()) meta.description = value;
         } else if (key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") {
           if (!value.empty() && value.find("://") == std::string::npos) meta.meta_authors.push_back(value);
+        } else if (key == "article:modified_time" || key == "og:updated_time" || key == "datemodified" ||
+                   key == "last-modified") {
+          if (meta.modified_meta.empty()) meta.modified_meta = value;
+        } else if (key == "og:image" || key == "twitter:image" || key == "og:image:url" || key == "twitter:image:src") {
+          if (meta.image.empty()) meta.image = value;
+        } else if (key == "article:tag") {
+          if (meta.tags.size() < 30 && !value.empty()) meta.tags.push_back(value);
+        } else if (key == "keywords" || key == "news_keywords") {
+          if (meta.tags.empty()) {
+            size_t start = 0;
+            while (start < value.size() && meta.tags.size() < 30) {
+              size_t comma = value.find(',', start);
+              std::string tag(trim(std::string_view(value).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+              if (!tag.empty()) meta.tags.push_back(tag);
+              if (comma == std::string::npos) break;
+              start = comma + 1;
+            }
+          }
+        } else if (key == "og:locale" || key == "content-language" || key == "language") {
+          if (meta.content_language.empty()) meta.content_language = to_lower_ascii(value);
         } else if (key == "robots") {
           meta.robots = to_lower_ascii(value);
         } else if (key == "article:published_time" || key == "datepublished" || key == "pubdate" ||

@@ -35,6 +35,10 @@ struct HtmlMetadata {
   std::string robots;  // lowercase content of <meta name=robots>
   std::string lang;
   std::string published_meta;  // article:published_time or similar
+  std::string modified_meta;   // article:modified_time, og:updated_time
+  std::string image;           // og:image, twitter:image
+  std::string content_language;  // <meta http-equiv=content-language>, og:locale
+  std::vector<std::string> tags;  // article:tag, meta keywords
   std::vector<std::string> meta_authors;    // <meta name=author>
   std::vector<std::string> byline_authors;  // rel=author, itemprop=author, .author, "By X"
   std::vector<std::string> time_datetimes;  // <time datetime> in document order

@@ -1,5 +1,6 @@
 #include "extract/metadata.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -146,7 +147,7 @@ std::optional<std::string> normalize_date(std::string_view text) {
   return std::nullopt;
 }
 
-std::string strip_site_suffix(const std::string& title, const std::string& site_name) {
+std::string strip_site_suffix(const std::string& title, const std::string& site_name, std::string* removed) {
   static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " :: ", " \xC2\xB7 "};
   for (auto sep : kSeparators) {
     size_t at = title.rfind(sep);
@@ -158,7 +159,9 @@ std::string strip_site_suffix(const std::string& title, const std::string& site_
       if (equals_ignore_case(head, site_name)) return tail;
     }
     // Without a site name, the shorter side is usually the site ("Title | Site", "Site :: Title").
-    return tail.size() < head.size() ? head : tail;
+    bool title_first = tail.size() < head.size();
+    if (removed) *removed = title_first ? tail : head;
+    return title_first ? head : tail;
   }
   return title;
 }
@@ -200,7 +203,8 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
   out.canonical_href = meta.canonical_href;
   out.typed_as_article = meta.og_type == "article";
 
-  std::string ld_headline, ld_published, ld_modified;
+  std::string ld_headline, ld_published, ld_modified, ld_image, ld_language;
+  std::vector<std::string> ld_tags;
   std::vector<std::string> ld_authors;
   for (const auto& raw : meta.json_ld) {
     json root = json::parse(raw, nullptr, false);
@@ -213,6 +217,33 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
       if (ld_published.empty()) ld_published = string_field(*article, "datePublished");
       if (ld_modified.empty()) ld_modified = string_field(*article, "dateModified");
       if (ld_authors.empty() && article->contains("author")) author_names((*article)["author"], ld_authors);
+      if (ld_language.empty()) ld_language = string_field(*article, "inLanguage");
+      if (ld_image.empty() && article->contains("image")) {
+        const json& image = (*article)["image"];
+        if (image.is_string()) ld_image = image.get<std::string>();
+        else if (image.is_object()) ld_image = string_field(image, "url");
+        else if (image.is_array() && !image.empty()) {
+          ld_image = image[0].is_string() ? image[0].get<std::string>() : image[0].is_object() ? string_field(image[0], "url") : "";
+        }
+      }
+      if (ld_tags.empty() && article->contains("keywords")) {
+        const json& keywords = (*article)["keywords"];
+        if (keywords.is_array()) {
+          for (const auto& k : keywords) {
+            if (k.is_string()) ld_tags.push_back(k.get<std::string>());
+          }
+        } else if (keywords.is_string()) {
+          std::string all = keywords.get<std::string>();
+          size_t start = 0;
+          while (start <= all.size()) {
+            size_t comma = all.find(',', start);
+            std::string tag(trim(std::string_view(all).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+            if (!tag.empty()) ld_tags.push_back(tag);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+          }
+        }
+      }
       if (out.site_name.empty() && article->contains("publisher") && (*article)["publisher"].is_object()) {
         out.site_name = string_field((*article)["publisher"], "name");
       }
@@ -220,8 +251,13 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
   }
 
   // Title: the <h1> when the <title> or og:title confirms it, else the structured headline.
-  std::string tag_title = strip_site_suffix(meta.title_tag, out.site_name);
+  std::string removed;
+  std::string tag_title = strip_site_suffix(meta.title_tag, out.site_name, &removed);
   std::string og_title = strip_site_suffix(meta.og_title, out.site_name);
+  // "Glow Notes :: Title" names its site when no og:site_name does.
+  if (out.site_name.empty() && !removed.empty() && std::count(removed.begin(), removed.end(), ' ') < 5) {
+    out.site_name = removed;
+  }
   for (const auto& h1 : meta.h1s) {
     if (h1.empty()) continue;
     if ((!meta.title_tag.empty() && meta.title_tag.find(h1) != std::string::npos) ||
@@ -281,6 +317,14 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
     }
   }
   out.modified = normalize_date(ld_modified);
+  if (!out.modified) out.modified = normalize_date(meta.modified_meta);
+  // Language: JSON-LD inLanguage, <html lang>, og:locale; primary subtag only ("en-US" -> "en").
+  std::string language = !ld_language.empty() ? ld_language : !meta.lang.empty() ? meta.lang : meta.content_language;
+  language = to_lower_ascii(language);
+  size_t dash = language.find_first_of("-_");
+  out.language = language.substr(0, dash);
+  out.image = !meta.image.empty() ? meta.image : ld_image;
+  out.tags = !meta.tags.empty() ? meta.tags : ld_tags;
   return out;
 }
 

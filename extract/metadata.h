@@ -17,6 +17,9 @@ struct ResolvedMetadata {
   std::string canonical_href;
   std::string site_name;
   std::string description;
+  std::string language;
+  std::string image;  // as written; the extractor resolves it
+  std::vector<std::string> tags;
   bool typed_as_article = false;  // og:type article or a JSON-LD Article type
 };
 
@@ -28,7 +31,8 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta);
 std::optional<std::string> normalize_date(std::string_view text);
 
 // "Title | Site", "Title – Site" -> "Title" (the part that is not the site name, or the longest).
-std::string strip_site_suffix(const std::string& title, const std::string& site_name);
+// `removed`, when given, receives the side that was cut off.
+std::string strip_site_suffix(const std::string& title, const std::string& site_name, std::string* removed = nullptr);
 
 // "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> split_authors(std::string_view byline);
