@@ -273,6 +273,71 @@ std::optional<Price> parse_price(std::string_view text) {
   return mentions.front().price;
 }
 
+std::optional<Price> parse_price_field(std::string_view text, std::string_view currency_hint, char decimal_separator) {
+  // The first number: a digit (or ".5"), then digits and separators that are followed by a digit.
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (is_digit(text[i]) || (text[i] == '.' && i + 1 < text.size() && is_digit(text[i + 1]))) {
+      start = i;
+      break;
+    }
+  }
+  if (start == std::string_view::npos) return std::nullopt;
+  std::string digits;  // digits and separators, spaces dropped
+  size_t i = start;
+  while (i < text.size()) {
+    char c = text[i];
+    if (is_digit(c)) {
+      digits.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t width = text.substr(i).starts_with("\xC2\xA0") ? 2 : text.substr(i).starts_with("\xE2\x80\xAF") ? 3 : 1;
+    bool separator = c == '.' || c == ',' || c == '\'' || c == ' ' || width > 1;
+    if (!separator) break;
+    size_t next = i + width;
+    if (next < text.size() && text[next] == ' ' && (c == ',' || c == '.')) ++next;  // "1.837, 32"
+    if (next >= text.size() || !is_digit(text[next])) break;
+    if (c == '.' || c == ',') digits.push_back(c);
+    i = next;
+  }
+  if (digits.empty()) return std::nullopt;
+  size_t last_dot = digits.rfind('.'), last_comma = digits.rfind(',');
+  size_t decimal_at = std::string::npos;
+  if (decimal_separator == '.' || decimal_separator == ',') {
+    decimal_at = digits.rfind(decimal_separator);
+  } else if (last_dot != std::string::npos && last_comma != std::string::npos) {
+    decimal_at = std::max(last_dot, last_comma);
+  } else if (last_dot != std::string::npos || last_comma != std::string::npos) {
+    size_t at = last_dot != std::string::npos ? last_dot : last_comma;
+    char sep = digits[at];
+    bool repeated = digits.find(sep) != at;
+    size_t after = digits.size() - at - 1;
+    // "1,500" and "1.500.000" group thousands; "19.95", "22,9" and "0.500" have decimals.
+    bool grouping = repeated || (after == 3 && !(at == 1 && digits[0] == '0'));
+    if (!grouping) decimal_at = at;
+  }
+  std::string number;
+  for (size_t k = 0; k < digits.size(); ++k) {
+    if (is_digit(digits[k])) number.push_back(digits[k]);
+    else if (k == decimal_at) number.push_back('.');
+  }
+  char* end = nullptr;
+  double value = std::strtod(number.c_str(), &end);
+  if (end == number.c_str() || !std::isfinite(value)) return std::nullopt;
+  Price price;
+  price.amount = value;
+  price.currency.clear();
+  // Currency: a sign or code in the field, else the hint.
+  for (std::string_view source : {text, currency_hint}) {
+    for (size_t k = 0; k < source.size() && price.currency.empty(); ++k) {
+      if (auto sign = prefix_at(source, k)) price.currency = sign->code.empty() ? "USD" : std::string(sign->code);
+    }
+    if (!price.currency.empty()) break;
+  }
+  return price;
+}
+
 std::string format_price(const Price& price) {
   auto amount = [](double value) {
     char buffer[32];

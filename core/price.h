@@ -27,6 +27,13 @@ std::vector<PriceMention> find_prices(std::string_view text,
 // The first price in `text`, or nothing.
 std::optional<Price> parse_price(std::string_view text);
 
+// A price *field* ("$19.95", "11 450 Kč", "From $ 24.95", "28"): the text of a price element
+// on a product page or in structured data, where a bare number is a price. Takes the first
+// number; `decimal_separator` ('.' or ',') overrides the guess; `currency_hint` ("€", "USD",
+// "$") names the currency when the field does not.
+std::optional<Price> parse_price_field(std::string_view text, std::string_view currency_hint = "",
+                                       char decimal_separator = 0);
+
 // Parses a number written with grouping and decimal separators ("1,299.99", "22,90", "1 049").
 // Returns nothing when the text is not a number.
 std::optional<double> parse_amount(std::string_view text);

@@ -59,6 +59,16 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
                                    const Taxonomy& taxonomy, const std::string& title,
                                    const std::vector<std::string>& article_concerns);
 
+// A product stated in schema.org data (JSON-LD Product / Offer / AggregateOffer / ItemList).
+struct StructuredProduct {
+  std::string name;  // as written, possibly with the brand in it
+  std::string brand;
+  std::string seller;
+  std::string url;
+  Price price;
+};
+std::vector<StructuredProduct> find_structured_products(const std::vector<std::string>& json_ld);
+
 // True when a paragraph reads like an author bio ("Lisa Bensley is the founder of ...");
 // sets `name` to the author it describes.
 bool looks_like_author_bio(std::string_view paragraph, std::string* name);

@@ -73,6 +73,9 @@ Result<Catalog> Catalog::parse(std::string_view retailers_json, std::string_view
 
 std::optional<std::string> Catalog::retailer(std::string_view name_or_domain) const {
   std::string key = to_lower_ascii(trim(name_or_domain));
+  for (size_t at = key.find("\xE2\x80\x99"); at != std::string::npos; at = key.find("\xE2\x80\x99")) {
+    key.replace(at, 3, "'");  // "Macy’s" is "Macy's"
+  }
   if (key.starts_with("www.")) key.erase(0, 4);
   while (!key.empty() && (key.back() == '.' || key.back() == ',')) key.pop_back();
   for (const auto& r : retailers_) {

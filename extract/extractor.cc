@@ -221,6 +221,25 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   page.concerns = salient(all.concerns);
   page.techniques = salient(all.techniques);
   page.products = find_products(paragraphs, page.quotes, catalog_, taxonomy_, page.title, page.concerns);
+  // Products the page states in schema.org data but its text did not name with a price.
+  for (const StructuredProduct& s : find_structured_products(parsed.meta.json_ld)) {
+    auto split = catalog_.split_brand(s.name);
+    Product product;
+    product.brand = !split.brand.empty() ? split.brand : s.brand;
+    product.name = split.name;
+    if (!s.brand.empty() && product.brand.empty()) product.brand = s.brand;
+    if (auto retailer = catalog_.retailer(s.seller)) product.retailer = *retailer;
+    else if (auto by_url = catalog_.retailer_for_url(s.url)) product.retailer = *by_url;
+    product.url = s.url;
+    product.price = s.price;
+    product.concerns = taxonomy_.match(s.name).concerns;
+    product.techniques = taxonomy_.match(s.name).techniques;
+    bool known = false;
+    for (const Product& p : page.products) {
+      known = known || (equals_ignore_case(p.brand, product.brand) && equals_ignore_case(p.name, product.name));
+    }
+    if (!known && !product.name.empty()) page.products.push_back(std::move(product));
+  }
   return page;
 }
 

@@ -323,6 +323,10 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       product.retailer = *retailer;
       product.brand = split.brand;
       product.name = split.name;
+    } else if (!candidate->source.empty() && !split.brand.empty()) {
+      // A maker named in the product ("Paula's Choice ... ($34, paulaschoice.com)") sells it itself.
+      product.brand = split.brand;
+      product.name = split.name;
     } else if (!candidate->source.empty()) {
       // "from Skin Gym": the maker sells it itself.
       auto known = catalog.brand(candidate->source);
