@@ -282,18 +282,19 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
   std::set<std::string> seen;  // brand|name: a product named twice in an article is one product
   std::string heading;
   std::optional<std::string> row_name;  // the product cell of the current table row
-  std::optional<size_t> awaiting_source;  // a table product whose next cell says where to buy
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t awaiting_source = kNone;  // a table product whose next cell says where to buy
   for (const Paragraph& p : paragraphs) {
     if (p.type == BlockType::kHeading) {
       heading = p.text;
       continue;
     }
-    if (p.type == BlockType::kCell && awaiting_source) {
-      if (auto retailer = catalog.retailer(p.text)) products[*awaiting_source].retailer = *retailer;
-      awaiting_source.reset();
+    if (p.type == BlockType::kCell && awaiting_source != kNone) {
+      if (auto retailer = catalog.retailer(p.text)) products[awaiting_source].retailer = *retailer;
+      awaiting_source = kNone;
       continue;
     }
-    awaiting_source.reset();
+    awaiting_source = kNone;
     std::vector<Candidate> candidates;
     if (auto line = read_product_line(p.text, heading)) {
       candidates.push_back(std::move(*line));
