@@ -131,6 +131,7 @@ json page_json(const ExtractedPage& page) {
           {"techniques", page.techniques},
           {"links", page.links},
           {"feeds", page.feeds},
+          {"warnings", page.warnings},
           {"noindex", page.noindex},
           {"nofollow", page.nofollow}};
 }
@@ -167,6 +168,7 @@ ExtractedPage page_from(const json& j) {
   page.techniques = get_or<std::vector<std::string>>(j, "techniques", {});
   page.links = get_or<std::vector<std::string>>(j, "links", {});
   page.feeds = get_or<std::vector<std::string>>(j, "feeds", {});
+  page.warnings = get_or<std::vector<std::string>>(j, "warnings", {});
   page.noindex = get_or<bool>(j, "noindex", false);
   page.nofollow = get_or<bool>(j, "nofollow", false);
   return page;

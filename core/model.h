@@ -91,6 +91,7 @@ struct ExtractedPage {
   std::vector<std::string> techniques;
   std::vector<std::string> links;  // absolute URLs the crawler may follow
   std::vector<std::string> feeds;  // RSS/Atom URLs announced by the page
+  std::vector<std::string> warnings;  // what was cut or repaired ("input truncated to 12 MiB")
   bool noindex = false;            // meta robots noindex
   bool nofollow = false;           // meta robots nofollow
 };

@@ -72,6 +72,13 @@ struct Amount {
 };
 
 std::optional<CurrencySign> prefix_at(std::string_view text, size_t i) {
+  // Most bytes cannot start a currency sign; reject them before comparing 17 prefixes.
+  switch (text[i]) {
+    case '$': case 'U': case 'C': case 'A': case 'N': case 'E': case 'G': case 'R': case '\xC2': case '\xE2':
+      break;
+    default:
+      return std::nullopt;
+  }
   for (const auto& sign : kPrefixes) {
     if (!text.substr(i).starts_with(sign.text)) continue;
     if (sign.word && i > 0 && is_word_char(text[i - 1])) continue;

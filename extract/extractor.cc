@@ -101,7 +101,14 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   ExtractedPage page;
   page.url = input.url;
   std::string_view body = input.body.substr(0, std::min(input.body.size(), options_.max_input_bytes));
+  if (body.size() < input.body.size()) {
+    page.warnings.push_back("input truncated from " + std::to_string(input.body.size()) + " to " +
+                            std::to_string(body.size()) + " bytes");
+  }
   DecodedText decoded = decode_to_utf8(body, input.content_type);
+  if (decoded.source == "fallback" || decoded.text.find("\xEF\xBF\xBD") != std::string::npos) {
+    page.warnings.push_back("invalid bytes for charset " + decoded.charset + " replaced with U+FFFD");
+  }
 
   ParsedHtml parsed = looks_like_plain_text(decoded.text, input.content_type) ? parse_plain_text(decoded.text)
                                                                             : parse_html(decoded.text);

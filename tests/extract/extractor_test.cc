@@ -214,6 +214,27 @@ TEST(ExtractorTest, MetaRobotsAndNofollowLinks) {
   EXPECT_EQ(page.links, std::vector<std::string>{"https://porereport.example/ok/"});
 }
 
+TEST(ExtractorTest, HugePagesAreCutWithAWarning) {
+  std::string paragraph = "<p>Sunscreen every morning, even in winter, is the habit dermatologists name first.</p>\n";
+  std::string html = "<html><head><title>Long | Pore Report</title></head><body><article>";
+  while (html.size() < 50u * 1024 * 1024) html += paragraph;
+  // A smaller cap than the default keeps the test quick; the code path is the same.
+  Extractor capped(extractor().taxonomy(), extractor().catalog(), ExtractorOptions{2u * 1024 * 1024});
+  ExtractedPage page = capped.extract({html, "https://porereport.example/long", "text/html"});
+  ASSERT_FALSE(page.warnings.empty());
+  EXPECT_NE(page.warnings.front().find("truncated"), std::string::npos);
+  EXPECT_NE(page.text.find("Sunscreen every morning"), std::string::npos);
+  EXPECT_LE(page.text.size(), 2u * 1024 * 1024);
+}
+
+TEST(ExtractorTest, InvalidUtf8IsRepairedAndReported) {
+  std::string html = "<html><body><article><p>Broken \xC3\x28 bytes \xFF here, in a page that says nothing of its "
+                     "charset but is mostly ASCII text about cleansers.</p></article></body></html>";
+  ExtractedPage page = extractor().extract({html, "https://porereport.example/x", "text/html; charset=utf-8"});
+  EXPECT_NE(page.text.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_FALSE(page.warnings.empty());
+}
+
 TEST(ExtractorTest, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 10000; ++i) deep += "<div>";
