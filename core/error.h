@@ -2,7 +2,12 @@
 // third-party libraries are caught at their adapter and turned into an Error once.
 #pragma once
 
+#if __has_include(<expected>)
 #include <expected>
+#endif
+#if !defined(__cpp_lib_expected)
+#include "core/internal/expected_compat.h"
+#endif
 #include <string>
 #include <utility>
 

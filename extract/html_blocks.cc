@@ -115,6 +115,9 @@ bool token_has_segment(std::string_view token, std::string_view segment) {
   return false;
 }
 
+// The views point into `attribute_value`; a temporary would leave them dangling (the fuzzer's
+// first find), so temporaries are refused at compile time.
+std::vector<std::string_view> class_tokens(std::string&&) = delete;
 std::vector<std::string_view> class_tokens(const std::string& attribute_value) {
   std::vector<std::string_view> tokens;
   size_t start = 0;
@@ -509,7 +512,9 @@ class Walker {
     std::string itemprop = lower_attribute(node, "itemprop");
     bool author_element = rel == "author" || itemprop == "author" || itemprop == "name author";
     if (!author_element && node->v.element.tag != GUMBO_TAG_META) {
-      for (auto token : class_tokens(lower_attribute(node, "class"))) {
+      // The class string must outlive the views class_tokens() returns into it.
+      const std::string classes = lower_attribute(node, "class");
+      for (auto token : class_tokens(classes)) {
         if (token == "author" || token == "author-name" || token == "byline-author" ||
             token == "entry-author" || token == "post-author" || token == "fn" ||
             token == "article-author" || token == "byline__author") {

@@ -235,6 +235,21 @@ TEST(ExtractorTest, InvalidUtf8IsRepairedAndReported) {
   EXPECT_FALSE(page.warnings.empty());
 }
 
+// Every input the fuzzer (fuzz/extract_fuzzer.cc) ever crashed on, kept as a regression test.
+TEST(ExtractorTest, FuzzerFindingsStayFixed) {
+  std::filesystem::path dir = test::source_dir() / "tests/extract/fuzz_regressions";
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string bytes = test::read_file(entry.path());
+    for (const char* type : {"", "text/plain", "text/html; charset=windows-1252"}) {
+      ExtractedPage page = extractor().extract({bytes, "https://fuzz.example/page", type});
+      EXPECT_LE(page.text.size(), bytes.size() * 4 + 64) << entry.path();
+    }
+    ++files;
+  }
+  EXPECT_GE(files, 1u);
+}
+
 TEST(ExtractorTest, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 10000; ++i) deep += "<div>";
