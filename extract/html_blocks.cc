@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <memory>
 #include <unordered_map>
@@ -133,17 +134,36 @@ std::vector<std::string_view> class_tokens(const std::string& attribute_value) {
 // kSkip: do not descend at all (scripts, styles, <br>).
 enum class Role { kContent, kFurniture, kBio, kSkip };
 
-Role role_of(const GumboNode* node) {
+// The role that an element's class and id names give it (kContent when they say nothing);
+// pure in (tag, names), so the walker caches it per page.
+Role role_from_names(GumboTag tag, const std::string& names);
+
+Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return Role::kContent;
-  std::string names = lower_attribute(node, "class") + " " + lower_attribute(node, "id");
-  std::string role = lower_attribute(node, "role");
-  if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
-      role == "dialog" || role == "alert") {
-    return Role::kFurniture;
+  if (const char* role = attribute(node, "role")) {
+    std::string_view r = role;
+    if (equals_ignore_case(r, "navigation") || equals_ignore_case(r, "banner") ||
+        equals_ignore_case(r, "contentinfo") || equals_ignore_case(r, "complementary") ||
+        equals_ignore_case(r, "dialog") || equals_ignore_case(r, "alert")) {
+      return Role::kFurniture;
+    }
   }
-  if (const char* hidden = attribute(node, "hidden"); hidden != nullptr) return Role::kFurniture;
-  if (lower_attribute(node, "aria-hidden") == "true") return Role::kFurniture;
+  if (attribute(node, "hidden") != nullptr) return Role::kFurniture;
+  if (const char* aria = attribute(node, "aria-hidden"); aria && equals_ignore_case(aria, "true")) return Role::kFurniture;
+  const char* cls = attribute(node, "class");
+  const char* id = attribute(node, "id");
+  if (cls == nullptr && id == nullptr) return is_furniture_tag(tag) ? Role::kFurniture : Role::kContent;
+  std::string key = std::to_string(static_cast<int>(tag)) + ":" + to_lower_ascii(cls ? cls : "") + " " +
+                    to_lower_ascii(id ? id : "");
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  Role role = role_from_names(tag, key.substr(key.find(':') + 1));
+  cache.emplace(std::move(key), role);
+  return role;
+}
+
+Role role_from_names(GumboTag tag, const std::string& names) {
   bool content_word = false;
   for (auto word : kContentWords) content_word = content_word || names.find(word) != std::string::npos;
   for (auto token : class_tokens(names)) {
@@ -317,7 +337,7 @@ class Walker {
       else buffer_ += '\n';
       return Role::kSkip;
     }
-    Role role = role_of(node);
+    Role role = role_of(node, role_cache_);
     // A "furniture" element that holds most of the page's text is a wrapper with an unlucky
     // name ("m-advertisement-off-canvas--pusher"), not furniture. Comment threads stay out.
     if (role == Role::kFurniture && !is_comment_section(node) && total_text_ > 2000) {
@@ -508,10 +528,16 @@ class Walker {
       default:
         break;
     }
-    std::string rel = lower_attribute(node, "rel");
-    std::string itemprop = lower_attribute(node, "itemprop");
-    bool author_element = rel == "author" || itemprop == "author" || itemprop == "name author";
-    if (!author_element && node->v.element.tag != GUMBO_TAG_META) {
+    const char* rel = attribute(node, "rel");
+    const char* itemprop = attribute(node, "itemprop");
+    bool author_element = (rel && equals_ignore_case(rel, "author")) ||
+                          (itemprop && (equals_ignore_case(itemprop, "author") || equals_ignore_case(itemprop, "name author")));
+    const char* class_attribute = attribute(node, "class");
+    if (!author_element && class_attribute && node->v.element.tag != GUMBO_TAG_META &&
+        std::strstr(class_attribute, "uthor") == nullptr && std::strstr(class_attribute, "fn") == nullptr &&
+        std::strstr(class_attribute, "UTHOR") == nullptr) {
+      // No author word in the classes: nothing to read here.
+    } else if (!author_element && node->v.element.tag != GUMBO_TAG_META) {
       // The class string must outlive the views class_tokens() returns into it.
       const std::string classes = lower_attribute(node, "class");
       for (auto token : class_tokens(classes)) {
@@ -542,6 +568,7 @@ class Walker {
   int marked_furniture_depth_ = 0;  // furniture by class/id/role, not by tag
   int in_comments_ = 0;             // depth inside a comment thread
   std::unordered_map<const GumboNode*, size_t> text_size_;
+  std::unordered_map<std::string, Role> role_cache_;
   size_t total_text_ = 0;
 };
 
@@ -669,6 +696,74 @@ size_t find_ignore_case(std::string_view text, std::string_view needle, size_t f
   }
 }
 
+bool kept_attribute(std::string_view name) {
+  static constexpr std::array<std::string_view, 22> kKept = {
+      "class", "id", "href", "rel", "itemprop", "itemtype", "itemscope", "property", "name", "content",
+      "type", "datetime", "hidden", "role", "aria-hidden", "lang", "charset", "http-equiv", "src", "alt",
+      "colspan", "rowspan"};
+  for (auto k : kKept) {
+    if (equals_ignore_case(name, k)) return true;
+  }
+  return false;
+}
+
+// Copies the start tag at html[i] with only kept attributes; returns the index after its '>'.
+// Anything that does not scan as a tag is copied as it is.
+size_t append_filtered_tag(std::string_view html, size_t i, std::string& out) {
+  size_t j = i + 1;
+  while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '>' && html[j] != '/') ++j;
+  std::string tag(html.substr(i, j - i));
+  while (j < html.size()) {
+    while (j < html.size() && (std::isspace(static_cast<unsigned char>(html[j])) || html[j] == '/')) ++j;
+    if (j >= html.size()) break;
+    if (html[j] == '>') {
+      tag += '>';
+      out += tag;
+      return j + 1;
+    }
+    size_t name_start = j;
+    while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '=' && html[j] != '>' &&
+           html[j] != '/')
+      ++j;
+    std::string_view name = html.substr(name_start, j - name_start);
+    size_t value_start = j, value_end = j;
+    size_t k = j;
+    while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+    if (k < html.size() && html[k] == '=') {
+      ++k;
+      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      if (k < html.size() && (html[k] == '"' || html[k] == '\'')) {
+        size_t close = html.find(html[k], k + 1);
+        if (close == std::string_view::npos) break;  // unterminated: give up filtering
+        value_start = k;
+        value_end = close + 1;
+      } else {
+        value_start = k;
+        while (k < html.size() && !std::isspace(static_cast<unsigned char>(html[k])) && html[k] != '>') ++k;
+        value_end = k;
+      }
+      j = value_end;
+    }
+    if (name.empty()) {
+      ++j;
+      continue;
+    }
+    if (kept_attribute(name)) {
+      tag += ' ';
+      tag.append(name);
+      if (value_end > value_start) {
+        tag += '=';
+        tag.append(html.substr(value_start, value_end - value_start));
+      }
+    }
+  }
+  // Not a well-formed tag: copy it through and let the parser cope.
+  size_t gt = html.find('>', i);
+  size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
+  out.append(html.substr(i, end - i));
+  return end;
+}
+
 }  // namespace
 
 std::string strip_inert_markup(std::string_view html) {
@@ -689,20 +784,35 @@ std::string strip_inert_markup(std::string_view html) {
       copied = i = stop;
       continue;
     }
+    bool keep_body = false;  // JSON-LD: copied through untouched
     for (std::string_view name : {"script", "style", "svg", "noscript", "template"}) {
       if (!tag_at(html, i + 1, name)) continue;
       size_t open_end = html.find('>', i);
       if (open_end == std::string_view::npos) break;
       std::string_view open_tag = html.substr(i, open_end - i);
-      if (name == "script" && (open_tag.find("ld+json") != std::string_view::npos ||
-                               open_tag.find("LD+JSON") != std::string_view::npos)) {
-        break;
-      }
+      keep_body = name == "script" && (open_tag.find("ld+json") != std::string_view::npos ||
+                                       open_tag.find("LD+JSON") != std::string_view::npos);
       close = name;
       skip_from = open_end + 1;
       break;
     }
+    if (keep_body) {
+      size_t end = find_ignore_case(html, "</script", skip_from);
+      size_t stop = end == std::string_view::npos ? html.size() : end;
+      out.append(html.substr(copied, stop - copied));
+      copied = i = stop;
+      if (i < html.size()) ++i;  // the "<" of the closing tag is copied with what follows
+      continue;
+    }
     if (close.empty()) {
+      // An ordinary start tag: keep its name and the attributes the extractor reads. Attribute
+      // text (styles, srcsets, data-*) is most of what remains of a page, and none of it is read.
+      if (i + 1 < html.size() && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+        out.append(html.substr(copied, i - copied));
+        size_t end = append_filtered_tag(html, i, out);
+        copied = i = end;
+        continue;
+      }
       ++i;
       continue;
     }
