@@ -72,6 +72,7 @@ struct Amount {
 };
 
 std::optional<CurrencySign> prefix_at(std::string_view text, size_t i) {
+  if (i >= text.size()) return std::nullopt;
   // Most bytes cannot start a currency sign; reject them before comparing 17 prefixes.
   switch (text[i]) {
     case '$': case 'U': case 'C': case 'A': case 'N': case 'E': case 'G': case 'R': case '\xC2': case '\xE2':

@@ -245,6 +245,16 @@ TEST(PriceTest, FormatThenParseRoundTrips) {
   }
 }
 
+TEST(PriceTest, RangeSeparatorAtTheEndOfTheText) {
+  // Found by the extractor fuzzer: a range separator as the last characters made the scanner
+  // look one byte past the end.
+  for (std::string_view text : {"$20 -", "$20 to", "$20\xE2\x80\x93", "20-", "was $6, now"}) {
+    EXPECT_NO_FATAL_FAILURE(find_prices(text)) << text;
+    auto mentions = find_prices(text);
+    for (const auto& m : mentions) EXPECT_LE(m.end, text.size()) << text;
+  }
+}
+
 struct FieldRow {
   std::string_view text;
   std::string_view hint;
