@@ -707,9 +707,56 @@ bool kept_attribute(std::string_view name) {
   return false;
 }
 
+// Whether a class token can change anything the walker decides (furniture, bio, comments,
+// authors, content words). Layout tokens ("col-md-8", "mt-4", "flex") cannot, and dropping
+// them shrinks what the parser has to walk.
+bool relevant_class_token(std::string_view token) {
+  std::string lower = to_lower_ascii(token);
+  auto contains_any = [&](const auto& list) {
+    for (std::string_view word : list) {
+      if (lower.find(word) != std::string::npos) return true;
+    }
+    return false;
+  };
+  if (contains_any(kStrongSubstrings) || contains_any(kStrongSegments) || contains_any(kWeakSubstrings) ||
+      contains_any(kWeakSegments) || contains_any(kContentWords) || contains_any(kBioMarkers)) {
+    return true;
+  }
+  return lower == "ad" || lower == "ads" || lower.starts_with("ad-") || lower.starts_with("ads-") ||
+         lower.ends_with("-ad") || lower.ends_with("-ads") || lower == "fn" || lower.find("author") != std::string::npos ||
+         lower.find("comment") != std::string::npos;
+}
+
+using TokenCache = std::unordered_map<std::string, bool>;
+
+void append_class_value(std::string& tag, std::string_view quoted, TokenCache& cache) {
+  char quote = quoted.front() == '"' || quoted.front() == '\'' ? quoted.front() : 0;
+  std::string_view value = quote ? quoted.substr(1, quoted.size() >= 2 ? quoted.size() - 2 : 0) : quoted;
+  std::string kept;
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find_first_of(" \t\n\r", start);
+    if (end == std::string_view::npos) end = value.size();
+    std::string_view token = value.substr(start, end - start);
+    if (!token.empty()) {
+      auto it = cache.find(std::string(token));
+      bool keep = it != cache.end() ? it->second : cache.emplace(std::string(token), relevant_class_token(token)).first->second;
+      if (keep) {
+        if (!kept.empty()) kept += ' ';
+        kept.append(token);
+      }
+    }
+    start = end + 1;
+  }
+  if (kept.empty()) return;
+  tag += " class=\"";
+  tag += kept;
+  tag += '"';
+}
+
 // Copies the start tag at html[i] with only kept attributes; returns the index after its '>'.
 // Anything that does not scan as a tag is copied as it is.
-size_t append_filtered_tag(std::string_view html, size_t i, std::string& out) {
+size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, TokenCache& cache) {
   size_t j = i + 1;
   while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '>' && html[j] != '/') ++j;
   std::string tag(html.substr(i, j - i));
@@ -748,7 +795,9 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out) {
       ++j;
       continue;
     }
-    if (kept_attribute(name)) {
+    if (equals_ignore_case(name, "class") && value_end > value_start) {
+      append_class_value(tag, html.substr(value_start, value_end - value_start), cache);
+    } else if (kept_attribute(name)) {
       tag += ' ';
       tag.append(name);
       if (value_end > value_start) {
@@ -793,6 +842,7 @@ std::string strip_inert_markup(std::string_view html) {
   // scripts stay: they carry the article's metadata.
   std::string out;
   out.reserve(html.size() / 2);
+  TokenCache token_cache;
   size_t copied = 0;
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -830,7 +880,7 @@ std::string strip_inert_markup(std::string_view html) {
       // text (styles, srcsets, data-*) is most of what remains of a page, and none of it is read.
       if (i + 1 < html.size() && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
         append_collapsed(out, html.substr(copied, i - copied));
-        size_t end = append_filtered_tag(html, i, out);
+        size_t end = append_filtered_tag(html, i, out, token_cache);
         copied = i = end;
         continue;
       }
