@@ -225,9 +225,17 @@ std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
   return collapse_whitespace(out);
 }
 
+bool contains_ignore_case(const char* haystack, std::string_view needle) {
+  if (haystack == nullptr) return false;
+  std::string_view h(haystack);
+  for (size_t i = 0; i + needle.size() <= h.size(); ++i) {
+    if (equals_ignore_case(h.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
 bool is_comment_section(const GumboNode* node) {
-  std::string names = lower_attribute(node, "class") + " " + lower_attribute(node, "id");
-  return names.find("comment") != std::string::npos;
+  return contains_ignore_case(attribute(node, "class"), "comment") || contains_ignore_case(attribute(node, "id"), "comment");
 }
 
 // A heading whose text is a link: the title of an entry in a listing.
@@ -727,7 +735,8 @@ bool relevant_class_token(std::string_view token) {
          lower.find("comment") != std::string::npos;
 }
 
-using TokenCache = std::unordered_map<std::string, bool>;
+// Keys point into the page being stripped, which outlives the cache.
+using TokenCache = std::unordered_map<std::string_view, bool>;
 
 void append_class_value(std::string& tag, std::string_view quoted, TokenCache& cache) {
   char quote = quoted.front() == '"' || quoted.front() == '\'' ? quoted.front() : 0;
@@ -739,8 +748,8 @@ void append_class_value(std::string& tag, std::string_view quoted, TokenCache& c
     if (end == std::string_view::npos) end = value.size();
     std::string_view token = value.substr(start, end - start);
     if (!token.empty()) {
-      auto it = cache.find(std::string(token));
-      bool keep = it != cache.end() ? it->second : cache.emplace(std::string(token), relevant_class_token(token)).first->second;
+      auto it = cache.find(token);
+      bool keep = it != cache.end() ? it->second : cache.emplace(token, relevant_class_token(token)).first->second;
       if (keep) {
         if (!kept.empty()) kept += ' ';
         kept.append(token);
