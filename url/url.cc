@@ -206,7 +206,25 @@ LinkResolver::LinkResolver(std::string_view base) {
   auto handle = parse_absolute(base);
   if (handle) base_ = handle->release();
   else error_ = handle.error();
+  if (base_) origin_ = origin(base);
 }
+
+namespace {
+
+// A path that normalisation leaves as it is: no dot segments, escapes, query, fragment,
+// spaces or characters curl would encode. Most of a page's links are like this.
+bool plain_path(std::string_view path) {
+  if (path.empty() || path.front() != '/' || path.starts_with("//")) return false;
+  for (char c : path) {
+    bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '_' || c == '.' ||
+                c == '~' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':' || c == '@' || c == '!';
+    if (!safe) return false;
+  }
+  return path.find("/./") == std::string_view::npos && path.find("/../") == std::string_view::npos &&
+         !path.ends_with("/.") && !path.ends_with("/..");
+}
+
+}  // namespace
 
 LinkResolver::~LinkResolver() {
   if (base_) curl_url_cleanup(static_cast<CURLU*>(base_));
@@ -223,6 +241,11 @@ Result<std::string> LinkResolver::resolve(std::string_view href) const {
 
 Result<std::string> LinkResolver::resolve_normalized(std::string_view href) const {
   if (!base_) return std::unexpected(error_);
+  // Fast path, same result as the full one: a root-relative or same-origin plain path.
+  if (plain_path(href)) return origin_ + std::string(href);
+  if (!origin_.empty() && href.size() > origin_.size() && href.starts_with(origin_) && plain_path(href.substr(origin_.size()))) {
+    return std::string(href);
+  }
   auto handle = apply_reference(static_cast<const CURLU*>(base_), href);
   if (!handle) return std::unexpected(handle.error());
   return normalize_handle(handle->get(), href);

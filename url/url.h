@@ -41,6 +41,7 @@ class LinkResolver {
  private:
   void* base_ = nullptr;  // CURLU*, kept out of this header
   Error error_;
+  std::string origin_;  // "https://host[:port]" of the base, for the fast path
 };
 
 // "https://a.example.com:8443/x" -> "https://a.example.com:8443". Empty on failure.

@@ -224,3 +224,28 @@ TEST(UrlConformanceTest, WptResolveCases) {
 
 }  // namespace
 }  // namespace beautyidx::url
+
+namespace beautyidx::url {
+namespace {
+
+// LinkResolver's fast path for plain paths must give what the full resolve + normalize gives.
+TEST(LinkResolverTest, FastPathAgreesWithTheFullPipeline) {
+  const std::string base = "https://Blog.Example.com:443/2026/03/post/?utm_source=x";
+  LinkResolver resolver(base);
+  for (std::string_view href : {"/a/b/", "/a/b", "/", "/a/./b", "/a/../b", "/caf%C3%A9", "/x?utm_source=1&y=2",
+                                "/x#frag", "https://blog.example.com/z/", "https://BLOG.example.com/z/",
+                                "https://blog.example.com:443/z", "//cdn.example.com/a", "rel/path", "/a b",
+                                "/~user/+plus,comma;semi=eq:colon@at!bang"}) {
+    auto fast = resolver.resolve_normalized(href);
+    auto full = resolve(base, href);
+    ASSERT_TRUE(full.has_value()) << href;
+    auto expected = normalize(*full);
+    ASSERT_TRUE(expected.has_value()) << href;
+    ASSERT_TRUE(fast.has_value()) << href;
+    EXPECT_EQ(*fast, *expected) << href;
+  }
+}
+
+}  // namespace
+}  // namespace beautyidx::url
+
