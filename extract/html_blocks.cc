@@ -14,8 +14,38 @@
 namespace beautyidx::extract {
 namespace {
 
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+// Gumbo allocates every node, string and vector through these. A bump arena makes each
+// allocation a pointer increment and freeing the whole tree one step, instead of a malloc and
+// a free per piece; it lives exactly as long as one parse.
+class ParseArena {
+ public:
+  ParseArena() = default;
+  ParseArena(const ParseArena&) = delete;
+  ParseArena& operator=(const ParseArena&) = delete;
+
+  void* allocate(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > kBlockSize / 4) {
+      large_.push_back(std::make_unique<char[]>(size));
+      return large_.back().get();
+    }
+    if (blocks_.empty() || used_ + size > kBlockSize) {
+      blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+      used_ = 0;
+    }
+    void* p = blocks_.back().get() + used_;
+    used_ += size;
+    return p;
+  }
+
+  static void* gumbo_allocate(void* self, size_t size) { return static_cast<ParseArena*>(self)->allocate(size); }
+  static void gumbo_deallocate(void*, void*) {}
+
+ private:
+  static constexpr size_t kBlockSize = 1 << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<std::unique_ptr<char[]>> large_;
+  size_t used_ = 0;
 };
 
 // Subtrees that never hold article text, by tag.
@@ -154,12 +184,19 @@ Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache
   const char* cls = attribute(node, "class");
   const char* id = attribute(node, "id");
   if (cls == nullptr && id == nullptr) return is_furniture_tag(tag) ? Role::kFurniture : Role::kContent;
-  std::string key = std::to_string(static_cast<int>(tag)) + ":" + to_lower_ascii(cls ? cls : "") + " " +
-                    to_lower_ascii(id ? id : "");
+  // The key is built in a reused buffer: most lookups hit, and then nothing is allocated.
+  thread_local std::string key;
+  key.clear();
+  key.push_back(static_cast<char>(tag & 0x7F));
+  key.push_back(static_cast<char>((tag >> 7) & 0x7F));
+  for (const char* part : {cls, id}) {
+    for (const char* c = part ? part : ""; *c; ++c) key.push_back(*c >= 'A' && *c <= 'Z' ? static_cast<char>(*c - 'A' + 'a') : *c);
+    key.push_back(' ');
+  }
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  Role role = role_from_names(tag, key.substr(key.find(':') + 1));
-  cache.emplace(std::move(key), role);
+  Role role = role_from_names(tag, key.substr(2));
+  cache.emplace(key, role);
   return role;
 }
 
@@ -709,8 +746,10 @@ bool kept_attribute(std::string_view name) {
       "class", "id", "href", "rel", "itemprop", "itemtype", "itemscope", "property", "name", "content",
       "type", "datetime", "hidden", "role", "aria-hidden", "lang", "charset", "http-equiv", "src", "alt",
       "colspan", "rowspan"};
+  if (name.size() < 2 || name.size() > 11) return false;
+  char first = static_cast<char>(name[0] | 0x20);  // ASCII lowercase
   for (auto k : kKept) {
-    if (equals_ignore_case(name, k)) return true;
+    if (k[0] == first && k.size() == name.size() && equals_ignore_case(name, k)) return true;
   }
   return false;
 }
@@ -915,8 +954,13 @@ ParsedHtml parse_html(std::string_view utf8_html) {
   ParsedHtml out;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // error records cost memory and time; the tree is repaired anyway
+  ParseArena arena;
+  options.allocator = &ParseArena::gumbo_allocate;
+  options.deallocator = &ParseArena::gumbo_deallocate;
+  options.userdata = &arena;
   std::string html = strip_inert_markup(utf8_html);
-  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(gumbo_parse_with_options(&options, html.data(), html.size()));
+  // The tree is released with the arena; gumbo_destroy_output would only walk it to free nothing.
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return out;
   Walker walker(out);
   walker.run(output->document);
