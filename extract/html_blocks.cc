@@ -802,6 +802,25 @@ void append_class_value(std::string& tag, std::string_view quoted, TokenCache& c
   tag += '"';
 }
 
+// <link> and <meta> tags the extractor reads (canonical, feeds, OpenGraph, dates, authors...);
+// the rest of a head (stylesheets, preloads, viewport, verification codes) is dropped.
+bool worth_keeping(std::string_view filtered_tag) {
+  std::string lower = to_lower_ascii(filtered_tag.substr(0, std::min<size_t>(filtered_tag.size(), 400)));
+  if (lower.starts_with("<link")) {
+    return lower.find("canonical") != std::string::npos || lower.find("alternate") != std::string::npos ||
+           lower.find("author") != std::string::npos;
+  }
+  if (lower.starts_with("<meta")) {
+    for (std::string_view key : {"og:", "twitter:", "article:", "description", "author", "robots", "keywords",
+                                 "date", "charset", "language", "application-name", "byl", "dc.", "parsely",
+                                 "sailthru", "itemprop", "locale", "updated", "published", "modified"}) {
+      if (lower.find(key) != std::string::npos) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
 // Copies the start tag at html[i] with only kept attributes; returns the index after its '>'.
 // Anything that does not scan as a tag is copied as it is.
 size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, TokenCache& cache) {
@@ -812,6 +831,7 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, To
     while (j < html.size() && (std::isspace(static_cast<unsigned char>(html[j])) || html[j] == '/')) ++j;
     if (j >= html.size()) break;
     if (html[j] == '>') {
+      if (!worth_keeping(tag)) return j + 1;  // head clutter the extractor never reads
       tag += '>';
       out += tag;
       return j + 1;

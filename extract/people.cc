@@ -208,6 +208,12 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
   std::vector<Person> people;
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     if (paragraphs[p].type == BlockType::kHeading) continue;
+    // Most paragraphs introduce nobody: skip tokenizing those that name no role at all.
+    std::string lower = to_lower_ascii(paragraphs[p].text);
+    bool names_a_role = false;
+    for (auto noun : kRoleNouns) names_a_role = names_a_role || lower.find(noun) != std::string::npos;
+    for (auto word : kFounderWords) names_a_role = names_a_role || lower.find(word) != std::string::npos;
+    if (!names_a_role) continue;
     auto tokens = tokenize(paragraphs[p].text);
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (!is_role_noun(tokens[i])) continue;
