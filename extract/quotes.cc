@@ -641,7 +641,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
     std::string lower_text = to_lower_ascii(text);
     bool has_verb = false;
     for (auto verb : kIndirectVerbs) has_verb = has_verb || lower_text.find(verb) != std::string::npos;
-    if (!has_verb) continue;
+    if (!has_verb && lower_text.find("according to") == std::string::npos) continue;
     for (std::string_view sentence : split_sentences(text)) {
       if (contains_real_quote(sentence)) continue;
       size_t offset = static_cast<size_t>(sentence.data() - text.data());
