@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/file.h"
 #include "core/text.h"
 
 namespace beautyidx::app {
@@ -30,12 +31,6 @@ struct Accuracy {
   double value() const { return total == 0 ? 1.0 : right / total; }
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string normalize_text(std::string_view text) {
   std::string out;
@@ -102,12 +97,12 @@ Status run_eval(const extract::Extractor& extractor, const EvalOptions& options)
   std::vector<std::string> misses;
   size_t pages = 0;
   for (const auto& path : gold_files) {
-    json gold = json::parse(read_file(path), nullptr, false);
+    json gold = json::parse(read_file(path).value_or(""), nullptr, false);
     if (!gold.is_object()) return make_error(ErrorKind::kParse, "gold " + path.string() + ": not JSON");
     std::string url_path = gold.value("url", "/");
     std::filesystem::path file = site / url_path.substr(1);
     if (url_path.ends_with("/")) file /= "index.html";
-    std::string body = read_file(file);
+    std::string body = read_file(file).value_or("");
     if (body.empty()) {
       misses.push_back(path.filename().string() + ": page " + file.string() + " missing");
       continue;

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/eval.h"
+#include "core/file.h"
 #include "core/json.h"
 #include "core/price.h"
 #include "core/text.h"
@@ -55,13 +56,6 @@ fs::path default_data_dir() {
   return BEAUTYIDX_SOURCE_DATA_DIR;
 }
 
-Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::kIo, "read " + path.string() + ": cannot open");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 struct Database {
   std::unique_ptr<storage::Store> store;

@@ -1,5 +1,7 @@
 #include "bench/article_benchmark.h"
 
+#include "core/file.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -11,13 +13,6 @@
 namespace beautyidx::bench {
 namespace {
 
-Result<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::kIo, "read " + path.string());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 Result<std::string> gunzip(const std::string& compressed) {
   z_stream stream{};

@@ -5,16 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file.h"
 #include "core/text.h"
 
 namespace beautyidx {
 
 Result<Taxonomy> Taxonomy::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::kIo, "open taxonomy " + path.string() + ": cannot read");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto taxonomy = parse(buffer.str());
+  auto text = read_file(path);
+  if (!text) return std::unexpected(text.error());
+  auto taxonomy = parse(*text);
   if (!taxonomy) return std::unexpected(taxonomy.error().with_context(path.string()));
   return taxonomy;
 }

@@ -5,19 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file.h"
 #include "core/text.h"
 #include "url/url.h"
 
 namespace beautyidx::extract {
 namespace {
 
-Result<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::kIo, "read " + path.string() + ": cannot open");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 bool is_word_boundary(std::string_view text, size_t at) {
   if (at >= text.size()) return true;
@@ -73,9 +67,17 @@ Result<Catalog> Catalog::parse(std::string_view retailers_json, std::string_view
 
 std::optional<std::string> Catalog::retailer(std::string_view name_or_domain) const {
   std::string key = to_lower_ascii(trim(name_or_domain));
-  for (size_t at = key.find("\xE2\x80\x99"); at != std::string::npos; at = key.find("\xE2\x80\x99")) {
-    key.replace(at, 3, "'");  // "Macy’s" is "Macy's"
+  // "Macy’s" is "Macy's".
+  std::string straight;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key.compare(i, 3, "\xE2\x80\x99") == 0) {
+      straight.push_back('\'');
+      i += 2;
+    } else {
+      straight.push_back(key[i]);
+    }
   }
+  key = std::move(straight);
   if (key.starts_with("www.")) key.erase(0, 4);
   while (!key.empty() && (key.back() == '.' || key.back() == ',')) key.pop_back();
   for (const auto& r : retailers_) {
