@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <set>
 #include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
 #include "crawler/fetcher.h"
+#include "crawler/gzip.h"
 #include "crawler/robots.h"
 #include "crawler/sitemap.h"
 #include "url/url.h"
@@ -65,12 +67,13 @@ class Frontier {
   }
 
   // Queues a URL unless it was ever queued before. Returns whether it was added.
-  Result<bool> add(storage::WriteBatch& batch, const std::string& url, int depth) {
+  // `kind` is "page" or "feed" (an RSS/Atom feed read for its links).
+  Result<bool> add(storage::WriteBatch& batch, const std::string& url, int depth, std::string_view kind = "page") {
     if (pending_.count(url)) return false;
     auto state = store_.get(Family::kCrawlState, url);
     if (!state) return std::unexpected(state.error());
     if (*state) return false;
-    json item = {{"url", url}, {"depth", depth}};
+    json item = {{"url", url}, {"depth", depth}, {"kind", kind}};
     batch.put(Family::kFrontier, seq_key(next_seq_), item.dump());
     batch.put(Family::kCrawlState, url, json{{"state", "queued"}, {"depth", depth}}.dump());
     ++next_seq_;
@@ -83,6 +86,7 @@ class Frontier {
     std::string key;
     std::string url;
     int depth = 0;
+    std::string kind = "page";
   };
 
   // The oldest queued item after the cursor.
@@ -91,7 +95,9 @@ class Frontier {
     auto status = store_.scan(Family::kFrontier, "", [&](std::string_view key, std::string_view value) {
       if (!cursor_.empty() && key <= cursor_) return true;
       json item = json::parse(value, nullptr, false);
-      if (item.is_object()) found = Item{std::string(key), item.value("url", ""), item.value("depth", 0)};
+      if (item.is_object()) {
+        found = Item{std::string(key), item.value("url", ""), item.value("depth", 0), item.value("kind", "page")};
+      }
       return false;
     });
     if (!status) return std::unexpected(status.error());
@@ -123,6 +129,26 @@ class Scope {
  private:
   std::vector<std::string> prefixes_;
 };
+
+bool retryable_status(long status) { return status == 429 || (status >= 500 && status <= 599); }
+
+// Retry-After in seconds ("120") or as an HTTP date; capped, since a hostile server could ask
+// for a year.
+std::chrono::milliseconds retry_after(const FetchResponse& response, std::chrono::milliseconds fallback) {
+  auto it = response.headers.find("retry-after");
+  if (it == response.headers.end()) return fallback;
+  const std::string& value = it->second;
+  char* end = nullptr;
+  long seconds = std::strtol(value.c_str(), &end, 10);
+  if (end != value.c_str() && seconds >= 0) return std::min(std::chrono::milliseconds(seconds * 1000), std::chrono::milliseconds(60000));
+  std::tm tm{};
+  if (strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S", &tm) != nullptr) {
+    auto when = std::chrono::system_clock::from_time_t(timegm(&tm));
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(when - std::chrono::system_clock::now());
+    return std::clamp(wait, std::chrono::milliseconds(0), std::chrono::milliseconds(60000));
+  }
+  return fallback;
+}
 
 }  // namespace
 
@@ -191,6 +217,7 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
 
   Frontier frontier(store_);
   if (auto s = frontier.load(); !s) return std::unexpected(s.error());
+  std::minstd_rand random(static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count()));
 
   // Seeds and sitemaps. Already-known URLs are not queued twice, so a rerun resumes.
   {
@@ -218,7 +245,16 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
         auto response = fetcher.fetch({sitemap_url, "", ""});
         host_delay(url::origin(sitemap_url));
         if (!response || response->status != 200) continue;
-        auto sitemap = parse_sitemap(response->body, sitemap_url);
+        std::string body = std::move(response->body);
+        if (looks_gzipped(body)) {
+          auto inflated = gunzip(body, 50 * 1024 * 1024);
+          if (!inflated) {
+            if (report.error_samples.size() < 5) report.error_samples.push_back(sitemap_url + ": " + inflated.error().message);
+            continue;
+          }
+          body = std::move(*inflated);
+        }
+        auto sitemap = parse_sitemap(body, sitemap_url);
         if (!sitemap) {
           if (report.error_samples.size() < 5) report.error_samples.push_back(sitemap.error().message);
           continue;
@@ -255,6 +291,12 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     if (stop && stop->load()) break;
     auto next = frontier.next();
     if (!next) return std::unexpected(next.error());
+    if (!*next && completions.size() > 0) {
+      // Links found since the last commit are queued in the uncommitted batch: commit, look again.
+      if (auto s = commit(); !s) return std::unexpected(s.error());
+      next = frontier.next();
+      if (!next) return std::unexpected(next.error());
+    }
     if (!*next) break;
     const Frontier::Item item = **next;
     std::string origin = url::origin(item.url);
@@ -274,9 +316,22 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
       finish({{"state", "blocked"}, {"reason", "robots.txt"}, {"rule", decision.rule ? decision.rule->pattern : ""}});
       continue;
     }
-    wait_for_host(origin);
-    auto response = fetcher.fetch({item.url, "", ""});
-    host_delay(origin);
+    // Fetch, retrying 429, 5xx and network errors with exponential backoff and jitter.
+    Result<FetchResponse> response = make_error(ErrorKind::kInternal, "not fetched");
+    for (int attempt = 0; attempt < std::max(1, options_.max_tries); ++attempt) {
+      wait_for_host(origin);
+      response = fetcher.fetch({item.url, "", ""});
+      host_delay(origin);
+      bool retry = (!response && response.error().kind == ErrorKind::kNetwork) ||
+                   (response && retryable_status(response->status));
+      if (!retry || attempt + 1 >= options_.max_tries || (stop && stop->load())) break;
+      auto backoff = options_.retry_base * (1 << attempt);
+      std::uniform_int_distribution<long long> jitter(0, backoff.count() / 4);
+      backoff += std::chrono::milliseconds(jitter(random));
+      if (response) backoff = std::max(backoff, retry_after(*response, backoff));
+      ++report.retries;
+      next_request_at[origin] = std::max(next_request_at[origin], Clock::now() + backoff);
+    }
     ++report.fetched;
     if (!response) {
       ++report.errors;
@@ -292,6 +347,23 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     if (response->headers.count("last-modified")) state["last_modified"] = response->headers["last-modified"];
     if (response->status == 404 || response->status == 410) {
       if (auto s = sink_.gone(item.url); !s) return std::unexpected(s.error());
+    } else if (response->status >= 200 && response->status < 300 && item.kind == "feed") {
+      // A feed found through <link rel=alternate>: its entries are links to follow.
+      auto feed = parse_sitemap(response->body, item.url);
+      if (feed) {
+        ++report.feeds;
+        state["entries"] = feed->entries.size();
+        for (const auto& entry : feed->entries) {
+          auto normalized = url::normalize(entry.url);
+          if (!normalized || !scope.contains(*normalized) || item.depth >= options_.max_depth) continue;
+          if (auto added = frontier.add(completions, *normalized, item.depth + 1); !added) {
+            return std::unexpected(added.error());
+          }
+        }
+      } else {
+        state["state"] = "error";
+        state["error"] = feed.error().message;
+      }
     } else if (response->status >= 200 && response->status < 300) {
       if (!is_html(response->content_type)) {
         ++report.skipped_type;
@@ -308,6 +380,13 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
         if (auto s = sink_.page(page); !s) return std::unexpected(s.error());
         if (page.kind == PageKind::kArticle && !page.noindex) ++report.articles;
         if (!page.nofollow && item.depth < options_.max_depth) {
+          for (const auto& feed : page.feeds) {
+            auto normalized = url::normalize(feed);
+            if (!normalized || !scope.contains(*normalized)) continue;
+            if (auto added = frontier.add(completions, *normalized, item.depth, "feed"); !added) {
+              return std::unexpected(added.error());
+            }
+          }
           for (const auto& link : page.links) {
             if (!scope.contains(link)) continue;
             if (auto added = frontier.add(completions, link, item.depth + 1); !added) {

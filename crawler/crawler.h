@@ -31,6 +31,10 @@ struct CrawlOptions {
   // Pages indexed between two commits of the search index (and of the crawl state that says
   // they are done), bounding what a killed crawl re-fetches.
   size_t commit_every = 25;
+  // 429, 5xx and network errors are retried this many times in all, waiting
+  // retry_base * 2^attempt (with jitter), or the Retry-After the server asks for (<= 60 s).
+  int max_tries = 3;
+  std::chrono::milliseconds retry_base{1000};
 };
 
 // Receives what the crawl fetched; the composition root wires it to the indexer.
@@ -49,6 +53,8 @@ struct CrawlReport {
   size_t errors = 0;
   size_t robots_blocked = 0;
   size_t skipped_type = 0;
+  size_t retries = 0;
+  size_t feeds = 0;  // RSS/Atom feeds read for links
   size_t queued_left = 0;
   size_t bytes = 0;
   double seconds = 0;

@@ -73,7 +73,6 @@ class CrawlerTest : public ::testing::Test {
     CrawlOptions o;
     o.seeds = {site_->origin() + "/"};
     o.delay = std::chrono::milliseconds(0);
-    o.commit_every = 2;
     return o;
   }
 
@@ -127,6 +126,86 @@ TEST_F(CrawlerTest, StopFlagEndsTheRunCleanly) {
   ASSERT_TRUE(report);
   EXPECT_EQ(report->fetched, 0u);
   EXPECT_GT(report->queued_left, 0u) << "the queue is kept for the next run";
+}
+
+// A site built in the test: pages by path, plus handlers for special behaviour.
+class ScriptedSiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::Store::open(db_dir_.path() / "records");
+    ASSERT_TRUE(store);
+    store_ = std::move(*store);
+    auto extractor = extract::Extractor::load(test::data_dir());
+    ASSERT_TRUE(extractor);
+    extractor_ = std::make_unique<extract::Extractor>(std::move(*extractor));
+    site_ = std::make_unique<StaticSite>(site_dir_.path());
+  }
+  Result<CrawlReport> crawl(RecordingSink& sink) {
+    CrawlOptions o;
+    o.seeds = {site_->origin() + "/"};
+    o.delay = std::chrono::milliseconds(0);
+    o.retry_base = std::chrono::milliseconds(5);
+    Crawler crawler(*store_, *extractor_, o, sink);
+    return crawler.run();
+  }
+  test::TempDir site_dir_, db_dir_;
+  std::unique_ptr<StaticSite> site_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<extract::Extractor> extractor_;
+};
+
+TEST_F(ScriptedSiteTest, RetriesTooManyRequestsAndServerErrorsThenSucceeds) {
+  write(site_dir_.path() / "index.html", article("Home", "<a href=\"/busy/\">b</a> <a href=\"/flaky/\">f</a> <a href=\"/down/\">d</a>"));
+  std::atomic<int> busy{0}, flaky{0};
+  site_->on("/busy/", [&](const HttpCall&) {
+    if (busy++ == 0) return HttpReply{429, "text/plain", "slow down", {{"Retry-After", "0"}}};
+    return HttpReply{200, "text/html", article("Busy", ""), {}};
+  });
+  site_->on("/flaky/", [&](const HttpCall&) {
+    if (flaky++ == 0) return HttpReply{503, "text/plain", "oops", {}};
+    return HttpReply{200, "text/html", article("Flaky", ""), {}};
+  });
+  site_->on("/down/", [](const HttpCall&) { return HttpReply{500, "text/plain", "down", {}}; });
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  auto report = crawl(sink);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(busy.load(), 2) << "429 is retried once and then served";
+  EXPECT_EQ(flaky.load(), 2) << "503 is retried once and then served";
+  EXPECT_EQ(site_->requests_for("/down/"), 3u) << "three tries in all, then given up";
+  std::set<std::string> paths;
+  for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+  EXPECT_TRUE(paths.count("/busy/") && paths.count("/flaky/"));
+  EXPECT_FALSE(paths.count("/down/"));
+  EXPECT_EQ(report->retries, 4u);
+}
+
+TEST_F(ScriptedSiteTest, ReadsGzippedSitemapIndexesAndFeeds) {
+  write(site_dir_.path() / "index.html",
+        "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head>"
+        "<body><p>Home page with no links to the posts at all.</p></body></html>");
+  write(site_dir_.path() / "from-sitemap/index.html", article("From the sitemap", ""));
+  write(site_dir_.path() / "from-feed/index.html", article("From the feed", ""));
+  write(site_dir_.path() / "sitemap.xml",
+        "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        "<sitemap><loc>{{ORIGIN}}/posts.xml.gz</loc></sitemap></sitemapindex>");
+  write(site_dir_.path() / "feed.xml",
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+        "<item><title>x</title><link>{{ORIGIN}}/from-feed/</link></item></channel></rss>");
+  ASSERT_TRUE(site_->start());
+  // The gzipped child sitemap names the server's own origin, so it is made after start().
+  std::string posts = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                      "<url><loc>" + site_->origin() + "/from-sitemap/</loc></url></urlset>";
+  std::string gz = test::gzip(posts);
+  site_->on("/posts.xml.gz", [gz](const HttpCall&) { return HttpReply{200, "application/gzip", gz, {}}; });
+  RecordingSink sink;
+  auto report = crawl(sink);
+  ASSERT_TRUE(report) << report.error().message;
+  std::set<std::string> paths;
+  for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+  EXPECT_TRUE(paths.count("/from-sitemap/")) << "listed only in a gzipped child sitemap";
+  EXPECT_TRUE(paths.count("/from-feed/")) << "listed only in the feed the home page announces";
+  EXPECT_EQ(report->feeds, 1u);
 }
 
 TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
