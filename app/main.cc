@@ -186,6 +186,10 @@ int main(int argc, char** argv) {
   crawl->add_option("--max-depth", crawl_options.max_depth, "Links followed from a seed")->capture_default_str();
   crawl->add_option("--delay-ms", delay_ms, "Pause between requests to one host")->capture_default_str();
   crawl->add_option("--user-agent", crawl_options.user_agent, "User-Agent header")->capture_default_str();
+  crawl->add_option("--commit-every", crawl_options.commit_every,
+                    "Pages indexed between two commits (bounds what a killed crawl fetches again)")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
   crawl->add_option("--scope", crawl_options.scope, "URL prefixes to stay within (default: the seeds' sites)");
   crawl->add_flag("--allow-private", crawl_options.allow_private, "Allow loopback and private addresses");
   crawl->add_flag("--json", as_json, "Machine-readable summary");
