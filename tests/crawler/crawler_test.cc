@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
+
 #include "../test_util.h"
 #include "crawler/fetcher.h"
 #include "testing/static_site.h"
@@ -206,6 +208,27 @@ TEST_F(ScriptedSiteTest, ReadsGzippedSitemapIndexesAndFeeds) {
   EXPECT_TRUE(paths.count("/from-sitemap/")) << "listed only in a gzipped child sitemap";
   EXPECT_TRUE(paths.count("/from-feed/")) << "listed only in the feed the home page announces";
   EXPECT_EQ(report->feeds, 1u);
+}
+
+TEST_F(ScriptedSiteTest, HonoursCrawlDelayBetweenRequestsToOneHost) {
+  write(site_dir_.path() / "robots.txt", "User-agent: *\nCrawl-delay: 0.2\n");
+  write(site_dir_.path() / "index.html", article("Home", "<a href=\"/a/\">a</a> <a href=\"/b/\">b</a>"));
+  std::mutex mutex;
+  std::vector<std::chrono::steady_clock::time_point> times;
+  for (const char* path : {"/a/", "/b/"}) {
+    site_->on(path, [&, path](const HttpCall&) {
+      std::lock_guard lock(mutex);
+      times.push_back(std::chrono::steady_clock::now());
+      return HttpReply{200, "text/html", article(path, ""), {}};
+    });
+  }
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  auto report = crawl(sink);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(times.size(), 2u);
+  auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(times[1] - times[0]);
+  EXPECT_GE(gap.count(), 190) << "Crawl-delay: 0.2 asks for 200 ms between requests";
 }
 
 TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
