@@ -159,13 +159,22 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
   CrawlReport report;
   auto started = Clock::now();
   std::vector<std::string> seeds;
-  bool allow_private = options_.allow_private;
+  // Loopback and private addresses are reached only for a seed that is itself one (the user
+  // asked for that host) or with --allow-private; never for a host a page or redirect names.
+  std::set<std::string> private_seed_hosts;
   for (const auto& seed : options_.seeds) {
     auto normalized = url::normalize(seed);
     if (!normalized) return std::unexpected(normalized.error().with_context("seed"));
     seeds.push_back(*normalized);
-    if (host_is_private(*normalized)) allow_private = true;  // the user asked for this host
+    if (host_is_private(*normalized)) {
+      if (auto parts = url::split(*normalized)) private_seed_hosts.insert(parts->host);
+    }
   }
+  auto private_allowed = [&](const std::string& url) {
+    if (options_.allow_private) return true;
+    auto parts = url::split(url);
+    return parts && private_seed_hosts.count(parts->host) > 0;
+  };
   std::vector<std::string> prefixes = options_.scope;
   if (prefixes.empty()) {
     for (const auto& s : seeds) prefixes.push_back(url::origin(s) + "/");
@@ -176,7 +185,7 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
   fetch_options.user_agent = options_.user_agent;
   fetch_options.total_timeout = options_.timeout;
   fetch_options.max_body_bytes = options_.max_body_bytes;
-  fetch_options.address_policy = AddressPolicy(allow_private);
+  fetch_options.address_policy = AddressPolicy(options_.allow_private);
   Fetcher fetcher(fetch_options);
 
   std::unordered_map<std::string, Robots> robots_by_origin;
@@ -200,7 +209,8 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     auto it = robots_by_origin.find(origin);
     if (it != robots_by_origin.end()) return it->second;
     wait_for_host(origin);
-    auto response = fetcher.fetch({origin + "/robots.txt", "", ""});
+    FetchRequest robots_request{origin + "/robots.txt", "", "", private_allowed(origin + "/"), true};
+    auto response = fetcher.fetch(robots_request);
     Robots robots;
     if (!response) {
       robots = Robots::disallow_all();  // unreachable: assume nothing is allowed (RFC 9309 2.3.1.4)
@@ -242,7 +252,8 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
         sitemap_urls.pop_back();
         if (!visited.insert(sitemap_url).second) continue;
         wait_for_host(url::origin(sitemap_url));
-        auto response = fetcher.fetch({sitemap_url, "", ""});
+        FetchRequest sitemap_request{sitemap_url, "", "", private_allowed(sitemap_url), true};
+        auto response = fetcher.fetch(sitemap_request);
         host_delay(url::origin(sitemap_url));
         if (!response || response->status != 200) continue;
         std::string body = std::move(response->body);
@@ -316,12 +327,52 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
       finish({{"state", "blocked"}, {"reason", "robots.txt"}, {"rule", decision.rule ? decision.rule->pattern : ""}});
       continue;
     }
-    // Fetch, retrying 429, 5xx and network errors with exponential backoff and jitter.
+    // Fetch, retrying 429, 5xx and network errors with exponential backoff and jitter, and
+    // following redirects one hop at a time: each hop must stay in scope, be allowed by its
+    // robots.txt, not loop, and reach only addresses its host may use.
     Result<FetchResponse> response = make_error(ErrorKind::kInternal, "not fetched");
+    std::string current = item.url;
+    std::vector<std::string> hops{current};
+    std::string redirect_problem;
+    auto fetch_following = [&]() -> Result<FetchResponse> {
+      current = item.url;
+      hops.assign(1, current);
+      for (int hop = 0;; ++hop) {
+        std::string hop_origin = url::origin(current);
+        wait_for_host(hop_origin);
+        FetchRequest request{current, "", "", private_allowed(current), false};
+        auto r = fetcher.fetch(request);
+        host_delay(hop_origin);
+        if (!r || r->status < 300 || r->status > 399 || !r->headers.count("location")) return r;
+        auto target = url::resolve(current, r->headers["location"]);
+        auto next_url = target ? url::normalize(*target) : target;
+        if (!next_url) {
+          redirect_problem = "redirect to an invalid URL";
+          return r;
+        }
+        if (hop >= 5) return make_error(ErrorKind::kPolicy, "fetch " + item.url + ": more than 5 redirects");
+        if (std::find(hops.begin(), hops.end(), *next_url) != hops.end()) {
+          return make_error(ErrorKind::kPolicy, "fetch " + item.url + ": redirect loop via " + *next_url);
+        }
+        if (!scope.contains(*next_url)) {
+          redirect_problem = "redirect out of scope to " + *next_url;
+          return r;
+        }
+        auto next_parts = url::split(*next_url);
+        if (!next_parts || !robots_for(url::origin(*next_url)).allowed(options_.user_agent, next_parts->path)) {
+          redirect_problem = "redirect to a URL robots.txt disallows: " + *next_url;
+          return r;
+        }
+        if (r->status == 301 || r->status == 308) {
+          // Moved for good: the old URL leaves the index; the new one is indexed in its place.
+          if (auto s = sink_.gone(current); !s) return std::unexpected(s.error());
+        }
+        current = *next_url;
+        hops.push_back(current);
+      }
+    };
     for (int attempt = 0; attempt < std::max(1, options_.max_tries); ++attempt) {
-      wait_for_host(origin);
-      response = fetcher.fetch({item.url, "", ""});
-      host_delay(origin);
+      response = fetch_following();
       bool retry = (!response && response.error().kind == ErrorKind::kNetwork) ||
                    (response && retryable_status(response->status));
       if (!retry || attempt + 1 >= options_.max_tries || (stop && stop->load())) break;
@@ -343,10 +394,17 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     report.bytes += response->body.size();
     ++report.by_status[response->status];
     json state = {{"state", "fetched"}, {"status", response->status}, {"content_type", response->content_type}};
+    if (hops.size() > 1) state["redirects"] = hops;
+    if (!redirect_problem.empty()) {
+      state["state"] = "skipped";
+      state["reason"] = redirect_problem;
+    }
     if (response->headers.count("etag")) state["etag"] = response->headers["etag"];
     if (response->headers.count("last-modified")) state["last_modified"] = response->headers["last-modified"];
     if (response->status == 404 || response->status == 410) {
       if (auto s = sink_.gone(item.url); !s) return std::unexpected(s.error());
+    } else if (!redirect_problem.empty()) {
+      // Recorded above; nothing to index.
     } else if (response->status >= 200 && response->status < 300 && item.kind == "feed") {
       // A feed found through <link rel=alternate>: its entries are links to follow.
       auto feed = parse_sitemap(response->body, item.url);

@@ -79,12 +79,13 @@ Result<FetchResponse> Fetcher::fetch(const FetchRequest& request) {
   if (curl == nullptr) return make_error(ErrorKind::kInternal, "curl_easy_init failed");
   curl_easy_reset(curl);
   FetchResponse response;
-  Transfer transfer{&response, impl_->options.max_body_bytes, &impl_->options.address_policy, false, {}};
+  AddressPolicy policy = request.allow_private ? AddressPolicy(*request.allow_private) : impl_->options.address_policy;
+  Transfer transfer{&response, impl_->options.max_body_bytes, &policy, false, {}};
   char error_buffer[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, request.follow_redirects ? 1L : 0L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(impl_->options.max_redirects));
   curl_easy_setopt(curl, CURLOPT_USERAGENT, impl_->options.user_agent.c_str());
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl supports

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/error.h"
@@ -26,6 +27,12 @@ struct FetchRequest {
   std::string url;
   std::string if_none_match;      // ETag of the stored copy
   std::string if_modified_since;  // Last-Modified of the stored copy
+  // Overrides the fetcher's policy for this request: whether loopback and private addresses
+  // may be reached (the crawler allows them for a seed's own host only).
+  std::optional<bool> allow_private;
+  // When false, a 3xx is returned as it is (with its Location header) so the caller can check
+  // each hop against its scope, robots.txt and address rules.
+  bool follow_redirects = true;
 };
 
 struct FetchResponse {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <mutex>
 
 #include "../test_util.h"
@@ -229,6 +231,40 @@ TEST_F(ScriptedSiteTest, HonoursCrawlDelayBetweenRequestsToOneHost) {
   ASSERT_EQ(times.size(), 2u);
   auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(times[1] - times[0]);
   EXPECT_GE(gap.count(), 190) << "Crawl-delay: 0.2 asks for 200 ms between requests";
+}
+
+TEST_F(ScriptedSiteTest, FollowsRedirectChainsAndStopsLoopsAndPrivateHops) {
+  write(site_dir_.path() / "index.html",
+        article("Home", "<a href=\"/old/\">old</a> <a href=\"/loop-a/\">loop</a> <a href=\"/away/\">away</a>"));
+  write(site_dir_.path() / "new/index.html", article("The new home of the post", ""));
+  auto redirect = [](int status, std::string to) {
+    return [status, to](const HttpCall&) { return HttpReply{status, "text/html", "", {{"Location", to}}}; };
+  };
+  site_->on("/old/", redirect(301, "/middle/"));
+  site_->on("/middle/", redirect(302, "/new/"));
+  site_->on("/loop-a/", redirect(302, "/loop-b/"));
+  site_->on("/loop-b/", redirect(302, "/loop-a/"));
+  ASSERT_TRUE(site_->start());
+  // "localhost" resolves to loopback like the seed, but it is another host, so the crawl may
+  // not reach it even inside its scope.
+  std::string other_host = "http://localhost:" + site_->origin().substr(site_->origin().rfind(':') + 1);
+  site_->on("/away/", redirect(302, other_host + "/private-target/"));
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site_->origin() + "/"};
+  o.scope = {site_->origin() + "/", other_host + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.retry_base = std::chrono::milliseconds(5);
+  Crawler crawler(*store_, *extractor_, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  std::set<std::string> paths;
+  for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+  EXPECT_TRUE(paths.count("/new/")) << "a 301 then a 302 lead to the page";
+  EXPECT_EQ(std::count(sink.removed.begin(), sink.removed.end(), site_->origin() + "/old/"), 1)
+      << "a permanent redirect moves the old URL out of the index";
+  EXPECT_LE(site_->requests_for("/loop-a/"), 3u) << "a loop is detected, not followed forever";
+  EXPECT_EQ(site_->requests_for("/private-target/"), 0u) << "a hop to another private host is refused";
 }
 
 TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
