@@ -192,6 +192,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   crawl->add_option("--scope", crawl_options.scope, "URL prefixes to stay within (default: the seeds' sites)");
   crawl->add_flag("--allow-private", crawl_options.allow_private, "Allow loopback and private addresses");
+  bool recrawl_due = false, recrawl_all = false;
+  crawl->add_flag("--recrawl", recrawl_due, "Also revisit stored pages whose next-fetch time has come");
+  crawl->add_flag("--recrawl-all", recrawl_all, "Also revisit every stored page (conditionally)");
   crawl->add_flag("--json", as_json, "Machine-readable summary");
 
   // ingest
@@ -292,6 +295,8 @@ int main(int argc, char** argv) {
     if (!database) return fail(database.error());
     if (*crawl) {
       crawl_options.seeds = seeds;
+      if (recrawl_all) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kAll;
+      else if (recrawl_due) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kDue;
       crawl_options.delay = std::chrono::milliseconds(delay_ms);
       IndexingSink sink(*database->indexer);
       crawler::Crawler crawler(*database->store, *extractor, crawl_options, sink);
@@ -314,6 +319,7 @@ int main(int argc, char** argv) {
         for (auto [status, n] : report->by_status) by_status[std::to_string(status)] = n;
         print_json(json{{"fetched", report->fetched}, {"articles", report->articles}, {"errors", report->errors},
                         {"robots_blocked", report->robots_blocked}, {"skipped_type", report->skipped_type},
+                        {"retries", report->retries}, {"not_modified", report->not_modified}, {"feeds", report->feeds},
                         {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
                         {"by_status", by_status}, {"error_samples", report->error_samples}}
                        .dump());

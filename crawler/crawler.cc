@@ -82,6 +82,15 @@ class Frontier {
     return true;
   }
 
+  // Queues a stored URL again for a revisit, keeping what its state knows (ETag, dates).
+  void requeue(storage::WriteBatch& batch, const std::string& url, int depth) {
+    if (!pending_.insert(url).second) return;
+    json item = {{"url", url}, {"depth", depth}, {"kind", "page"}};
+    batch.put(Family::kFrontier, seq_key(next_seq_), item.dump());
+    ++next_seq_;
+    batch.put(Family::kMeta, kFrontierSeqKey, std::to_string(next_seq_));
+  }
+
   struct Item {
     std::string key;
     std::string url;
@@ -235,6 +244,18 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     for (const auto& seed : seeds) {
       if (auto added = frontier.add(batch, seed, 0); !added) return std::unexpected(added.error());
     }
+    if (options_.recrawl != CrawlOptions::Recrawl::kNone) {
+      auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      auto status = store_.scan(Family::kCrawlState, "", [&](std::string_view key, std::string_view value) {
+        json state = json::parse(value, nullptr, false);
+        if (!state.is_object() || state.value("state", "") != "fetched") return true;
+        if (!scope.contains(std::string(key))) return true;
+        if (options_.recrawl == CrawlOptions::Recrawl::kDue && state.value("next_fetch", 0LL) > now) return true;
+        frontier.requeue(batch, std::string(key), state.value("depth", 0));
+        return true;
+      });
+      if (!status) return std::unexpected(status.error());
+    }
     if (auto s = store_.write(batch); !s) return std::unexpected(s.error());
     frontier.forget_pending();
   }
@@ -331,6 +352,11 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     // following redirects one hop at a time: each hop must stay in scope, be allowed by its
     // robots.txt, not loop, and reach only addresses its host may use.
     Result<FetchResponse> response = make_error(ErrorKind::kInternal, "not fetched");
+    json previous;  // what a revisit knows about the stored copy
+    if (auto stored = store_.get(Family::kCrawlState, item.url); stored && *stored) {
+      previous = json::parse(**stored, nullptr, false);
+      if (!previous.is_object() || previous.value("state", "") != "fetched") previous = json();
+    }
     std::string current = item.url;
     std::vector<std::string> hops{current};
     std::string redirect_problem;
@@ -341,6 +367,10 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
         std::string hop_origin = url::origin(current);
         wait_for_host(hop_origin);
         FetchRequest request{current, "", "", private_allowed(current), false};
+        if (hop == 0 && previous.is_object()) {
+          request.if_none_match = previous.value("etag", "");
+          request.if_modified_since = previous.value("last_modified", "");
+        }
         auto r = fetcher.fetch(request);
         host_delay(hop_origin);
         if (!r || r->status < 300 || r->status > 399 || !r->headers.count("location")) return r;
@@ -401,7 +431,23 @@ Result<CrawlReport> Crawler::run(const std::atomic<bool>* stop, const ProgressCa
     }
     if (response->headers.count("etag")) state["etag"] = response->headers["etag"];
     if (response->headers.count("last-modified")) state["last_modified"] = response->headers["last-modified"];
-    if (response->status == 404 || response->status == 410) {
+    // Adaptive revisits: a page that did not change is visited half as often, one that did
+    // twice as often, between 1 and 60 days.
+    constexpr long long kDay = 86400;
+    long long interval = previous.is_object() ? previous.value("interval", 7 * kDay) : 7 * kDay;
+    bool unchanged = response->status == 304;
+    if (previous.is_object()) interval = unchanged ? std::min(interval * 2, 60 * kDay) : std::max(interval / 2, kDay);
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    state["interval"] = interval;
+    state["next_fetch"] = now + interval;
+    if (unchanged) {
+      // The stored page stands: keep its validators and move on.
+      ++report.not_modified;
+      state["state"] = "fetched";
+      state["status"] = previous.value("status", 200);
+      if (!state.contains("etag") && previous.contains("etag")) state["etag"] = previous["etag"];
+      if (!state.contains("last_modified") && previous.contains("last_modified")) state["last_modified"] = previous["last_modified"];
+    } else if (response->status == 404 || response->status == 410) {
       if (auto s = sink_.gone(item.url); !s) return std::unexpected(s.error());
     } else if (!redirect_problem.empty()) {
       // Recorded above; nothing to index.

@@ -26,6 +26,10 @@ struct CrawlOptions {
   std::vector<std::string> scope;  // URL prefixes; empty = the seeds' origins
   bool allow_private = false;      // also implied when a seed is itself private or loopback
   bool use_sitemaps = true;
+  // Revisit stored pages: kDue those whose next-fetch time has come, kAll every one. Revisits
+  // are conditional (If-None-Match / If-Modified-Since); a 304 keeps the stored page.
+  enum class Recrawl { kNone, kDue, kAll };
+  Recrawl recrawl = Recrawl::kNone;
   std::chrono::milliseconds timeout{20000};
   size_t max_body_bytes = 10 * 1024 * 1024;
   // Pages indexed between two commits of the search index (and of the crawl state that says
@@ -54,6 +58,7 @@ struct CrawlReport {
   size_t robots_blocked = 0;
   size_t skipped_type = 0;
   size_t retries = 0;
+  size_t not_modified = 0;  // 304 answers to conditional revisits
   size_t feeds = 0;  // RSS/Atom feeds read for links
   size_t queued_left = 0;
   size_t bytes = 0;

@@ -267,6 +267,37 @@ TEST_F(ScriptedSiteTest, FollowsRedirectChainsAndStopsLoopsAndPrivateHops) {
   EXPECT_EQ(site_->requests_for("/private-target/"), 0u) << "a hop to another private host is refused";
 }
 
+TEST_F(ScriptedSiteTest, RevisitsAreConditionalAnd304KeepsTheStoredPage) {
+  write(site_dir_.path() / "index.html", article("Home", "<a href=\"/tagged/\">tagged</a>"));
+  std::atomic<int> conditional{0};
+  site_->on("/tagged/", [&](const HttpCall& call) {
+    auto it = call.headers.find("if-none-match");
+    if (it != call.headers.end() && it->second == "\"v1\"") {
+      ++conditional;
+      return HttpReply{304, "text/html", "", {{"ETag", "\"v1\""}}};
+    }
+    return HttpReply{200, "text/html", article("Tagged", ""), {{"ETag", "\"v1\""}}};
+  });
+  ASSERT_TRUE(site_->start());
+  {
+    RecordingSink first;
+    ASSERT_TRUE(crawl(first));
+    EXPECT_EQ(std::count(first.pages.begin(), first.pages.end(), site_->origin() + "/tagged/"), 1);
+  }
+  RecordingSink again;
+  CrawlOptions o;
+  o.seeds = {site_->origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.recrawl = CrawlOptions::Recrawl::kAll;
+  Crawler crawler(*store_, *extractor_, o, again);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(conditional.load(), 1) << "the revisit sent If-None-Match with the stored ETag";
+  EXPECT_GE(report->not_modified, 1u);
+  EXPECT_EQ(std::count(again.pages.begin(), again.pages.end(), site_->origin() + "/tagged/"), 0)
+      << "a 304 keeps the stored page; nothing is re-indexed";
+}
+
 TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
   test::TempDir dir;
   write(dir.path() / "index.html", "<p>hello</p>");
