@@ -320,6 +320,7 @@ int main(int argc, char** argv) {
         print_json(json{{"fetched", report->fetched}, {"articles", report->articles}, {"errors", report->errors},
                         {"robots_blocked", report->robots_blocked}, {"skipped_type", report->skipped_type},
                         {"retries", report->retries}, {"not_modified", report->not_modified}, {"feeds", report->feeds},
+                        {"duplicates", database->indexer->stats().duplicates},
                         {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
                         {"by_status", by_status}, {"error_samples", report->error_samples}}
                        .dump());
@@ -328,6 +329,10 @@ int main(int argc, char** argv) {
                     "%zu not HTML, %zu still queued\n",
                     report->fetched, report->seconds, report->bytes, report->articles, report->errors,
                     report->robots_blocked, report->skipped_type, report->queued_left);
+        if (database->indexer->stats().duplicates > 0) {
+          std::printf("  %zu near-duplicate pages kept as alternates of an indexed article\n",
+                      database->indexer->stats().duplicates);
+        }
         for (auto [status, n] : report->by_status) std::printf("  HTTP %ld: %zu\n", status, n);
         for (const auto& e : report->error_samples) std::printf("  error: %s\n", e.c_str());
       }

@@ -33,6 +33,16 @@ std::string normalized_product_name(std::string_view name) {
   return out;
 }
 
+constexpr int kNearDuplicateBits = 3;
+
+// Four 16-bit bands: two texts within 3 bits share at least one band exactly.
+std::string band_key(int band, std::uint64_t hash, std::string_view id = "") {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "simhash/%d/%04llx/", band,
+                static_cast<unsigned long long>((hash >> (band * 16)) & 0xFFFF));
+  return std::string(buffer) + std::string(id);
+}
+
 std::string today() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -77,6 +87,33 @@ int credential_weight(CredentialClass c) {
 
 }  // namespace
 
+std::uint64_t simhash(std::string_view text) {
+  auto words = match_words(text);
+  if (words.empty()) return 0;
+  int weights[64] = {};
+  size_t grams = words.size() >= 3 ? words.size() - 2 : 1;
+  for (size_t i = 0; i < grams; ++i) {
+    std::string gram = words[i];
+    for (size_t k = i + 1; k < std::min(words.size(), i + 3); ++k) gram += ' ' + words[k];
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then a mixing step
+    for (unsigned char c : gram) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+  }
+  std::uint64_t out = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (weights[bit] > 0) out |= std::uint64_t{1} << bit;
+  }
+  return out;
+}
+
+int hamming_distance(std::uint64_t a, std::uint64_t b) { return __builtin_popcountll(a ^ b); }
+
 std::string product_id(const Product& product) {
   return stable_id(to_lower_ascii(product.brand) + "|" + normalized_product_name(product.name));
 }
@@ -102,6 +139,10 @@ struct Indexer::Impl {
       }
       for (const auto& key : record.value("offer_keys", json::array())) {
         if (key.is_string()) batch.erase(Family::kOffers, key.get<std::string>());
+      }
+      if (record.contains("simhash") && record["simhash"].is_string()) {
+        std::uint64_t old_hash = std::strtoull(record["simhash"].get<std::string>().c_str(), nullptr, 16);
+        for (int band = 0; band < 4; ++band) batch.erase(Family::kMeta, band_key(band, old_hash, id));
       }
     }
     batch.erase(Family::kArticles, id);
@@ -172,6 +213,38 @@ Status Indexer::index_page(const ExtractedPage& page) {
   }
   const std::string id = article_id(canonical);
   storage::WriteBatch batch;
+  // Near-duplicates: a syndicated copy of an article already indexed under another URL.
+  const std::uint64_t fingerprint = simhash(page.text);
+  std::string original;
+  for (int band = 0; band < 4 && original.empty() && fingerprint != 0; ++band) {
+    auto status = impl_->store->scan(Family::kMeta, band_key(band, fingerprint), [&](std::string_view key, std::string_view value) {
+      std::string other(key.substr(key.rfind('/') + 1));
+      std::uint64_t other_hash = std::strtoull(std::string(value).c_str(), nullptr, 16);
+      if (other != id && hamming_distance(fingerprint, other_hash) <= kNearDuplicateBits) {
+        original = other;
+        return false;
+      }
+      return true;
+    });
+    if (!status) return status;
+  }
+  if (!original.empty()) {
+    auto record_text = impl_->store->get(Family::kArticles, original);
+    if (!record_text) return std::unexpected(record_text.error());
+    if (*record_text) {
+      json record = json::parse(**record_text, nullptr, false);
+      if (record.is_object()) {
+        json alternates = record.value("alternates", json::array());
+        if (std::find(alternates.begin(), alternates.end(), canonical) == alternates.end()) alternates.push_back(canonical);
+        record["alternates"] = alternates;
+        batch.put(Family::kArticles, original, record.dump());
+        batch.put(Family::kUrlIndex, canonical, original);
+        if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, original);
+        ++stats_.duplicates;
+        return impl_->store->write(batch);
+      }
+    }
+  }
   // The URL may have indexed under another id before (canonical changed): remove that too.
   for (const std::string& u : {page.url, canonical}) {
     auto previous = impl_->store->get(Family::kUrlIndex, u);
@@ -312,6 +385,10 @@ Status Indexer::index_page(const ExtractedPage& page) {
     record["quote_keys"] = quote_keys;
     record["offer_keys"] = offer_keys;
     record["indexed"] = seen;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fingerprint));
+    record["simhash"] = hex;
+    for (int band = 0; band < 4 && fingerprint != 0; ++band) batch.put(Family::kMeta, band_key(band, fingerprint, id), hex);
     batch.put(Family::kArticles, id, record.dump());
     batch.put(Family::kUrlIndex, canonical, id);
     if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, id);

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/model.h"
@@ -23,7 +25,12 @@ struct IndexStats {
   size_t articles = 0;
   size_t quotes = 0;
   size_t products = 0;
+  size_t duplicates = 0;  // near-copies kept as alternates of an indexed article
 };
+
+// 64-bit simhash of a text's word 3-grams: near-identical texts differ in few bits.
+std::uint64_t simhash(std::string_view text);
+int hamming_distance(std::uint64_t a, std::uint64_t b);
 
 class Indexer {
  public:
@@ -34,7 +41,9 @@ class Indexer {
   Indexer& operator=(const Indexer&) = delete;
 
   // Stores and indexes a page. Pages that are not articles, or say noindex, only remove what
-  // their URL had before. Changes are visible to readers after commit().
+  // their URL had before. A near-copy (simhash within 3 bits) of an article indexed under
+  // another URL is not indexed again: its URL becomes an alternate of that article.
+  // Changes are visible to readers after commit().
   Status index_page(const ExtractedPage& page);
   // Removes everything indexed for `url` (404/410, noindex).
   Status remove_url(const std::string& url);

@@ -1,0 +1,60 @@
+#include "indexer/indexer.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+#include "indexer/schema.h"
+
+namespace beautyidx::indexer {
+namespace {
+
+ExtractedPage article(const std::string& url, const std::string& text) {
+  ExtractedPage page;
+  page.url = url;
+  page.canonical_url = url;
+  page.kind = PageKind::kArticle;
+  page.title = "Why cold tools calm puffy mornings";
+  page.text = text;
+  return page;
+}
+
+const std::string kText =
+    "Cold narrows the small blood vessels under the eyes, which is why a chilled roller takes down morning "
+    "puffiness faster than any cream. Keep the roller in the fridge rather than the freezer, roll outward "
+    "toward the ears, and stop after two minutes so the skin never gets red or irritated. A gentle eye "
+    "cream with caffeine afterwards keeps the effect going until lunch.";
+
+TEST(SimhashTest, NearCopiesAreCloseAndDifferentTextsAreFar) {
+  std::string copy = kText + " Originally published on another blog.";
+  std::string other = "Retinol needs patience: start twice a week, buffer with moisturizer and wait a month before "
+                      "judging, because the first weeks of flaking say nothing about the results at week twelve.";
+  EXPECT_LE(hamming_distance(simhash(kText), simhash(copy)), 3);
+  EXPECT_GT(hamming_distance(simhash(kText), simhash(other)), 10);
+  EXPECT_EQ(simhash(kText), simhash(kText));
+}
+
+TEST(IndexerTest, SyndicatedCopyBecomesAnAlternateNotASecondArticle) {
+  test::TempDir dir;
+  auto store = storage::Store::open(schema::records_dir(dir.path()));
+  ASSERT_TRUE(store);
+  auto indexer = Indexer::open(dir.path(), **store);
+  ASSERT_TRUE(indexer) << indexer.error().message;
+  ASSERT_TRUE((*indexer)->index_page(article("https://original.example/cold-tools/", kText)));
+  ASSERT_TRUE((*indexer)->index_page(article("https://syndicate.example/cold-tools/", kText + " Republished with permission.")));
+  ASSERT_TRUE((*indexer)->commit());
+  EXPECT_EQ((*indexer)->stats().articles, 1u);
+  EXPECT_EQ((*indexer)->stats().duplicates, 1u);
+  EXPECT_EQ(*(*store)->count(storage::Family::kArticles), 1u);
+  auto original_id = (*store)->get(storage::Family::kUrlIndex, "https://original.example/cold-tools/");
+  auto copy_id = (*store)->get(storage::Family::kUrlIndex, "https://syndicate.example/cold-tools/");
+  ASSERT_TRUE(original_id && *original_id && copy_id && *copy_id);
+  EXPECT_EQ(**original_id, **copy_id) << "the copy's URL leads to the original article";
+
+  // Re-indexing the original replaces it; it is still one article.
+  ASSERT_TRUE((*indexer)->index_page(article("https://original.example/cold-tools/", kText)));
+  ASSERT_TRUE((*indexer)->commit());
+  EXPECT_EQ(*(*store)->count(storage::Family::kArticles), 1u);
+}
+
+}  // namespace
+}  // namespace beautyidx::indexer
