@@ -56,10 +56,18 @@ TEST(CrashResumeTest, KilledCrawlResumesWithoutLosingOrDuplicating) {
       std::string body = "<html><head><title>Resumable post " + std::to_string(i) +
                          "</title><meta property=\"og:type\" content=\"article\"></head><body><article><h1>Resumable post " +
                          std::to_string(i) + "</h1>";
+      // Distinct text per post, so no two posts are near-duplicates of each other.
+      static const char* kWords[] = {"cleanser", "barrier", "winter", "serum", "retinol", "sunscreen", "roller",
+                                     "massage", "hydration", "ceramide", "peptide", "toner", "mask", "balm",
+                                     "dermatologist", "esthetician", "routine", "texture", "glow", "calm"};
+      unsigned state = 2654435761u * static_cast<unsigned>(i + 1);
       for (int p = 0; p < 4; ++p) {
-        body += "<p>Paragraph " + std::to_string(p) +
-                " of a post about gentle cleansers, written long enough to count as an article body, with "
-                "sentences about barrier care and the habits that keep skin calm through winter.</p>";
+        body += "<p>";
+        for (int w = 0; w < 40; ++w) {
+          state = state * 1103515245u + 12345u;
+          body += std::string(kWords[(state >> 16) % 20]) + (w % 9 == 8 ? ". " : " ");
+        }
+        body += "cleansers.</p>";
       }
       body += next + "</article></body></html>";
       return testing::HttpReply{200, "text/html; charset=utf-8", body, {}};
