@@ -303,12 +303,23 @@ int main(int argc, char** argv) {
       std::signal(SIGINT, on_stop_signal);
       std::signal(SIGTERM, on_stop_signal);
       bool tty = isatty(fileno(stderr));
+      auto started = std::chrono::steady_clock::now();
+      auto last_log = started;
       auto progress = [&](const crawler::CrawlReport& r, const std::string& url) {
+        auto now = std::chrono::steady_clock::now();
+        double seconds = std::chrono::duration<double>(now - started).count();
+        double rate = seconds > 0 ? static_cast<double>(r.fetched) / seconds : 0;
+        std::string eta;
+        if (rate > 0 && crawl_options.max_pages > r.fetched && crawl_options.max_pages < 1000000) {
+          eta = "  ETA " + std::to_string(static_cast<long>((crawl_options.max_pages - r.fetched) / rate)) + "s";
+        }
         if (tty) {
-          std::fprintf(stderr, "\r\x1b[Kfetched %zu  articles %zu  errors %zu  %s", r.fetched, r.articles, r.errors,
-                       shorten(url, 60).c_str());
-        } else if (r.fetched % 25 == 0) {
-          std::fprintf(stderr, "crawl: fetched %zu, articles %zu, errors %zu\n", r.fetched, r.articles, r.errors);
+          std::fprintf(stderr, "\r\x1b[Kfetched %zu  articles %zu  errors %zu  blocked %zu  %.1f pages/s%s  %s", r.fetched,
+                       r.articles, r.errors, r.robots_blocked, rate, eta.c_str(), shorten(url, 50).c_str());
+        } else if (now - last_log >= std::chrono::seconds(5)) {
+          last_log = now;
+          std::fprintf(stderr, "crawl: fetched %zu, articles %zu, errors %zu, %.1f pages/s%s\n", r.fetched, r.articles,
+                       r.errors, rate, eta.c_str());
         }
       };
       auto report = crawler.run(&stop_requested, progress);
@@ -329,6 +340,8 @@ int main(int argc, char** argv) {
                     "%zu not HTML, %zu still queued\n",
                     report->fetched, report->seconds, report->bytes, report->articles, report->errors,
                     report->robots_blocked, report->skipped_type, report->queued_left);
+        std::printf("  %zu retries, %zu unchanged on revisit (304), %zu feeds read\n", report->retries,
+                    report->not_modified, report->feeds);
         if (database->indexer->stats().duplicates > 0) {
           std::printf("  %zu near-duplicate pages kept as alternates of an indexed article\n",
                       database->indexer->stats().duplicates);
