@@ -52,16 +52,31 @@ bool is_tracking_parameter(std::string_view name) {
          lower == "mc_cid" || lower == "mc_eid" || lower == "dclid" || lower == "msclkid";
 }
 
-// One spelling per URL: percent-escapes in uppercase ("%c3%a9" and "%C3%A9" are one page).
+// One spelling per URL: escapes of unreserved characters decoded ("%66oo" -> "foo"), all
+// other escapes in uppercase ("%c3%a9" -> "%C3%A9"), as RFC 3986 section 6.2.2 allows.
 std::string uppercase_escapes(std::string url) {
-  for (size_t i = 0; i + 2 < url.size(); ++i) {
-    if (url[i] == '%' && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+  auto hex = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10; };
+  std::string out;
+  out.reserve(url.size());
+  for (size_t i = 0; i < url.size(); ++i) {
+    if (url[i] == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
-      url[i + 1] = static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 1])));
-      url[i + 2] = static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 2])));
+      char decoded = static_cast<char>(hex(url[i + 1]) * 16 + hex(url[i + 2]));
+      bool unreserved = std::isalnum(static_cast<unsigned char>(decoded)) || decoded == '-' || decoded == '.' ||
+                        decoded == '_' || decoded == '~';
+      if (unreserved) {
+        out.push_back(decoded);
+      } else {
+        out.push_back('%');
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 1]))));
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(url[i + 2]))));
+      }
+      i += 2;
+    } else {
+      out.push_back(url[i]);
     }
   }
-  return url;
+  return out;
 }
 
 Result<UrlHandle> parse_absolute(std::string_view absolute_url) {

@@ -249,3 +249,35 @@ TEST(LinkResolverTest, FastPathAgreesWithTheFullPipeline) {
 }  // namespace
 }  // namespace beautyidx::url
 
+
+namespace beautyidx::url {
+namespace {
+
+// crawler-commons' BasicURLNormalizer table (../shared/conformance/url_normalize.json). We
+// share: lowercase scheme and host, default ports and fragments dropped, dot segments
+// resolved, unreserved escapes decoded and others uppercased, spaces encoded, tracking
+// parameters dropped. We do not share: sorting query parameters, "b=" -> "b", collapsing "//"
+// in paths, punycode for IDN hosts, and adding "http://" to a URL without a scheme (we refuse
+// it). The rate is reported and held above a floor.
+TEST(UrlConformanceTest, CrawlerCommonsNormalizer) {
+  std::filesystem::path path = std::filesystem::path(BEAUTYIDX_SHARED_DIR) / "conformance" / "url_normalize.json";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "../shared/conformance not found: URL normalisation table skipped";
+  std::ifstream in(path);
+  auto cases = nlohmann::json::parse(in);
+  int total = 0, passed = 0;
+  for (const auto& c : cases) {
+    if (!c["config"].is_null()) continue;  // only the default configuration
+    ++total;
+    auto got = normalize(c["input"].get<std::string>());
+    bool ok = c["expected"].is_null() ? !got.has_value() : got.has_value() && *got == c["expected"].get<std::string>();
+    if (ok) ++passed;
+  }
+  ASSERT_GT(total, 0);
+  double rate = static_cast<double>(passed) / total;
+  std::printf("url normalisation (crawler-commons defaults): %d/%d = %.3f\n", passed, total, rate);
+  RecordProperty("url_normalize_passed", passed);
+  EXPECT_GE(rate, 0.55);
+}
+
+}  // namespace
+}  // namespace beautyidx::url
