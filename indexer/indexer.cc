@@ -395,7 +395,9 @@ Status Indexer::index_page(const ExtractedPage& page) {
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "index " + canonical));
   }
-  if (auto s = impl_->store->write(batch); !s) return s;
+  // Not synced: a crawl marks the page done only after commit(), which syncs, so a crash
+  // before then re-indexes the page rather than losing it.
+  if (auto s = impl_->store->write(batch, /*sync=*/false); !s) return s;
   ++stats_.articles;
   stats_.quotes += page.quotes.size();
   stats_.products += page.products.size();
@@ -405,6 +407,8 @@ Status Indexer::index_page(const ExtractedPage& page) {
 Status Indexer::commit() {
   try {
     impl_->db.commit();
+    // Make the unsynced record writes durable too (an empty synced write flushes the WAL).
+    if (auto s = impl_->store->write(storage::WriteBatch(), /*sync=*/true); !s) return s;
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "commit index"));
   }

@@ -26,6 +26,7 @@ HttpServer::HttpServer(recommender::Recommender& recommender, ServerOptions opti
     : impl_(std::make_unique<Impl>(recommender, std::move(options))) {
   Impl* impl = impl_.get();
   impl->http.set_payload_max_length(64 * 1024);
+  impl->http.set_tcp_nodelay(true);  // no delayed-ACK stall between headers and body
   impl->http.set_read_timeout(5, 0);
   impl->http.set_write_timeout(5, 0);
   impl->http.set_keep_alive_timeout(5);

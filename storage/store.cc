@@ -163,7 +163,7 @@ Status Store::erase(Family family, std::string_view key) {
   return write(batch);
 }
 
-Status Store::write(const WriteBatch& batch) {
+Status Store::write(const WriteBatch& batch, bool sync) {
   if (impl_->read_only) return make_error(ErrorKind::kInternal, "write to a read-only store");
   rocksdb::WriteBatch raw;
   for (const auto& op : batch.ops_) {
@@ -175,7 +175,7 @@ Status Store::write(const WriteBatch& batch) {
     }
   }
   rocksdb::WriteOptions options;
-  options.sync = true;
+  options.sync = sync;
   auto status = impl_->db->Write(options, &raw);
   if (!status.ok()) return std::unexpected(to_error(status, "write records"));
   return {};

@@ -68,8 +68,11 @@ class Store {
   Result<std::optional<std::string>> get(Family family, std::string_view key) const;
   Status put(Family family, std::string_view key, std::string_view value);
   Status erase(Family family, std::string_view key);
-  // Applies every write of `batch` or none, synced to disk.
-  Status write(const WriteBatch& batch);
+  // Applies every write of `batch` or none. With `sync` (the default) it is on disk when this
+  // returns; without, it survives a process crash but maybe not a machine crash, and costs
+  // no fsync (for writes a later synced write makes final, such as index records whose crawl
+  // state is committed afterwards).
+  Status write(const WriteBatch& batch, bool sync = true);
 
   // Calls `visit(key, value)` for every key starting with `prefix`, in key order, until it
   // returns false.

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 namespace beautyidx::testing {
 namespace {
@@ -41,6 +42,7 @@ struct StaticSite::Impl {
   int port = 0;
   std::string host;
   std::map<std::string, std::function<HttpReply(const HttpCall&)>> handlers;
+  std::vector<std::pair<std::string, std::function<HttpReply(const HttpCall&)>>> prefix_handlers;
   mutable std::mutex mutex;
   std::map<std::string, size_t> counts;
   std::atomic<size_t> total{0};
@@ -54,6 +56,10 @@ StaticSite::~StaticSite() { stop(); }
 
 void StaticSite::on(const std::string& path, std::function<HttpReply(const HttpCall&)> handler) {
   impl_->handlers[path] = std::move(handler);
+}
+
+void StaticSite::on_prefix(const std::string& prefix, std::function<HttpReply(const HttpCall&)> handler) {
+  impl_->prefix_handlers.emplace_back(prefix, std::move(handler));
 }
 
 Result<int> StaticSite::start(const std::string& host, int port) {
@@ -71,8 +77,12 @@ Result<int> StaticSite::start(const std::string& host, int port) {
       call.headers[lower] = value;
     }
     auto handler = impl->handlers.find(request.path);
-    if (handler != impl->handlers.end()) {
-      HttpReply reply = handler->second(call);
+    const std::function<HttpReply(const HttpCall&)>* chosen = handler != impl->handlers.end() ? &handler->second : nullptr;
+    for (const auto& [prefix, prefix_handler] : impl->prefix_handlers) {
+      if (chosen == nullptr && request.path.starts_with(prefix)) chosen = &prefix_handler;
+    }
+    if (chosen != nullptr) {
+      HttpReply reply = (*chosen)(call);
       response.status = reply.status;
       for (const auto& [name, value] : reply.headers) response.set_header(name, value);
       response.set_content(reply.body, reply.content_type);
@@ -102,6 +112,8 @@ Result<int> StaticSite::start(const std::string& host, int port) {
     response.set_content(body, type);
   });
   impl->host = host;
+  // Without TCP_NODELAY, headers and body written apart wait out a delayed ACK: ~40 ms a page.
+  impl->server.set_tcp_nodelay(true);
   if (port == 0) {
     impl->port = impl->server.bind_to_any_port(host);
   } else {

@@ -35,6 +35,8 @@ class StaticSite {
 
   // Routes `path` to `handler` instead of the files. Call before start().
   void on(const std::string& path, std::function<HttpReply(const HttpCall&)> handler);
+  // Routes every path starting with `prefix` (after exact routes). Call before start().
+  void on_prefix(const std::string& prefix, std::function<HttpReply(const HttpCall&)> handler);
 
   // Listens on host:port (port 0 = any free port) in a background thread.
   Result<int> start(const std::string& host = "127.0.0.1", int port = 0);
