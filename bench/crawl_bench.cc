@@ -3,7 +3,8 @@
 //   crawl_bench [--pages N] [--build-dir DIR]
 //
 // Serves a synthetic site of N articles (default 2000) on a loopback port; fetches the same
-// URL list with `curl --parallel` (no processing: the HTTP ceiling here); then crawls it with
+// URL list with `curl --parallel --compressed` (no processing: the HTTP ceiling here; both ask
+// for compression, as the crawler does on the open web); then crawls it with
 // beautyidx (politeness off: no delay) into a temp database, extraction and indexing included.
 // Prints pages/s for both and the ratio.
 #include <stdlib.h>
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < pages; ++i) urls << "url = \"" << site.origin() << synthetic.article_path(i) << "\"\noutput = \"/dev/null\"\n";
   urls.close();
   auto start = std::chrono::steady_clock::now();
-  std::string command = "curl --silent --no-progress-meter --parallel --parallel-max 16 --config " + (tmp / "urls.txt").string() + " 2>/dev/null";
+  std::string command = "curl --silent --no-progress-meter --compressed --parallel --parallel-max 16 --config " + (tmp / "urls.txt").string() + " 2>/dev/null";
   int rc = std::system(command.c_str());
   double curl_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (rc != 0) std::fprintf(stderr, "curl exited with %d\n", rc);

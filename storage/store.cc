@@ -197,6 +197,21 @@ Status Store::scan(Family family, std::string_view prefix,
   return {};
 }
 
+Status Store::scan_from(Family family, std::string_view start,
+                        const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(family)));
+  for (it->Seek(rocksdb::Slice(start.data(), start.size())); it->Valid(); it->Next()) {
+    if (!visit(std::string_view(it->key().data(), it->key().size()),
+               std::string_view(it->value().data(), it->value().size()))) {
+      break;
+    }
+  }
+  if (!it->status().ok()) {
+    return std::unexpected(to_error(it->status(), std::string("scan ") + family_name(family)));
+  }
+  return {};
+}
+
 Result<size_t> Store::count(Family family) const {
   size_t n = 0;
   auto status = scan(family, "", [&](std::string_view, std::string_view) {

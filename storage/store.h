@@ -78,6 +78,9 @@ class Store {
   // returns false.
   Status scan(Family family, std::string_view prefix,
               const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
+  // Like scan, but starts at the first key >= `start` and does not stop at a prefix.
+  Status scan_from(Family family, std::string_view start,
+                   const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
   // Number of keys in a family (exact; walks the family).
   Result<size_t> count(Family family) const;
 

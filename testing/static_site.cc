@@ -114,6 +114,8 @@ Result<int> StaticSite::start(const std::string& host, int port) {
   impl->host = host;
   // Without TCP_NODELAY, headers and body written apart wait out a delayed ACK: ~40 ms a page.
   impl->server.set_tcp_nodelay(true);
+  // Enough workers that parallel clients holding keep-alive connections never wait for one.
+  impl->server.new_task_queue = [] { return new httplib::ThreadPool(32); };
   if (port == 0) {
     impl->port = impl->server.bind_to_any_port(host);
   } else {
