@@ -1,8 +1,8 @@
 #include "bench/article_benchmark.h"
 
 #include "core/file.h"
+#include "crawler/gzip.h"
 
-#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -14,27 +14,6 @@ namespace beautyidx::bench {
 namespace {
 
 
-Result<std::string> gunzip(const std::string& compressed) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return make_error(ErrorKind::kInternal, "inflateInit2");
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  std::string out;
-  char buffer[1 << 16];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&stream);
-      return make_error(ErrorKind::kParse, "gunzip: corrupt data");
-    }
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  inflateEnd(&stream);
-  return out;
-}
 
 // Python's re.findall(r"\w+"): runs of letters, digits and underscores, Unicode included.
 std::vector<std::string> tokenize(const std::string& text) {
@@ -90,7 +69,7 @@ Result<std::vector<BenchmarkPage>> load_article_benchmark(const std::filesystem:
   for (const auto& [id, item] : truth.items()) {
     auto compressed = read_file(dir / "html" / (id + ".html.gz"));
     if (!compressed) return std::unexpected(compressed.error());
-    auto html = gunzip(*compressed);
+    auto html = crawler::gunzip(*compressed, 64 * 1024 * 1024);
     if (!html) return std::unexpected(html.error().with_context(id));
     pages.push_back({id, item.value("url", ""), std::move(*html), item.value("articleBody", "")});
   }

@@ -561,7 +561,6 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       }
     }
 
-    bool attributed_here = false;
     for (size_t s = 0; s < spans.size(); ++s) {
       const Span& span = spans[s];
       std::string quote_text = clean_quote_text(std::string_view(text).substr(span.text_begin, span.text_end - span.text_begin));
@@ -631,10 +630,8 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       if (speaker) {
         context.last_speaker = speaker;
         context.last_speaker_paragraph = here;
-        attributed_here = true;
       }
     }
-    (void)attributed_here;
 
     // Indirect speech in sentences with no quotation marks.
     // Indirect speech needs a speech verb; most paragraphs have none.
