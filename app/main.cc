@@ -22,6 +22,7 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "pipeline/indexing_sink.h"
 #include "recommender/recommender.h"
 #include "server/http_server.h"
 #include "storage/store.h"
@@ -73,16 +74,7 @@ Result<Database> open_for_writing(const fs::path& db) {
   return out;
 }
 
-class IndexingSink : public crawler::PageSink {
- public:
-  explicit IndexingSink(indexer::Indexer& indexer) : indexer_(indexer) {}
-  Status page(const ExtractedPage& page) override { return indexer_.index_page(page); }
-  Status gone(const std::string& url) override { return indexer_.remove_url(url); }
-  Status commit() override { return indexer_.commit(); }
-
- private:
-  indexer::Indexer& indexer_;
-};
+using pipeline::IndexingSink;
 
 void print_json(const std::string& compact) { std::printf("%s\n", json::parse(compact).dump(2).c_str()); }
 

@@ -20,22 +20,14 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "pipeline/indexing_sink.h"
 #include "testing/static_site.h"
 
 using namespace beautyidx;
 
 namespace {
 
-class IndexingSink : public crawler::PageSink {
- public:
-  explicit IndexingSink(indexer::Indexer& indexer) : indexer_(indexer) {}
-  Status page(const ExtractedPage& page) override { return indexer_.index_page(page); }
-  Status gone(const std::string& url) override { return indexer_.remove_url(url); }
-  Status commit() override { return indexer_.commit(); }
-
- private:
-  indexer::Indexer& indexer_;
-};
+using pipeline::IndexingSink;
 
 }  // namespace
 
