@@ -239,8 +239,9 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
     else if (auto by_url = catalog_.retailer_for_url(s.url)) product.retailer = *by_url;
     product.url = s.url;
     product.price = s.price;
-    product.concerns = taxonomy_.match(s.name).concerns;
-    product.techniques = taxonomy_.match(s.name).techniques;
+    TaxonomyMatch about = taxonomy_.match(s.name);
+    product.concerns = std::move(about.concerns);
+    product.techniques = std::move(about.techniques);
     bool known = false;
     for (const Product& p : page.products) {
       known = known || (equals_ignore_case(p.brand, product.brand) && equals_ignore_case(p.name, product.name));

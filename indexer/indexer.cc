@@ -16,13 +16,6 @@ namespace {
 using nlohmann::json;
 using storage::Family;
 
-std::string lower_term(std::string_view prefix, std::string_view value) {
-  std::string term(prefix);
-  term += to_lower_ascii(collapse_whitespace(value));
-  // Xapian terms are at most 245 bytes.
-  if (term.size() > 240) term.resize(240);
-  return term;
-}
 
 std::string normalized_product_name(std::string_view name) {
   std::string out;
@@ -75,15 +68,6 @@ Error xapian_error(const Xapian::Error& e, const std::string& context) {
   return Error{ErrorKind::kIo, context + ": " + e.get_description()};
 }
 
-int credential_weight(CredentialClass c) {
-  switch (c) {
-    case CredentialClass::kDermatologist: case CredentialClass::kPlasticSurgeon: return 3;
-    case CredentialClass::kCosmeticChemist: case CredentialClass::kEsthetician: return 2;
-    case CredentialClass::kMakeupArtist: case CredentialClass::kOther: case CredentialClass::kEditor: return 1;
-    case CredentialClass::kNone: return 0;
-  }
-  return 0;
-}
 
 }  // namespace
 
@@ -163,8 +147,8 @@ struct Indexer::Impl {
 
   void add_taxonomy_terms(Xapian::Document& doc, const std::vector<std::string>& concerns,
                           const std::vector<std::string>& techniques) {
-    for (const auto& c : concerns) doc.add_boolean_term(lower_term(schema::kConcernTerm, c));
-    for (const auto& t : techniques) doc.add_boolean_term(lower_term(schema::kTechniqueTerm, t));
+    for (const auto& c : concerns) doc.add_boolean_term(schema::boolean_term(schema::kConcernTerm, c));
+    for (const auto& t : techniques) doc.add_boolean_term(schema::boolean_term(schema::kTechniqueTerm, t));
   }
 };
 
@@ -270,8 +254,8 @@ Status Indexer::index_page(const ExtractedPage& page) {
       impl_->index_text(doc, page.text);
       doc.add_boolean_term(std::string(schema::kTypeTerm) + "article");
       doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
-      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
-      for (const auto& a : page.authors) doc.add_boolean_term(lower_term(schema::kAuthorTerm, a));
+      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
+      for (const auto& a : page.authors) doc.add_boolean_term(schema::boolean_term(schema::kAuthorTerm, a));
       impl_->add_taxonomy_terms(doc, page.concerns, page.techniques);
       for (const auto& q : page.quotes) {
         if (q.speaker && !q.speaker->credential.empty()) {
@@ -316,7 +300,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_boolean_term(std::string(schema::kTypeTerm) + "quote");
       doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
       doc.add_boolean_term(std::string(schema::kStanceTerm) + stance_name(q.stance));
-      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
+      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
       impl_->add_taxonomy_terms(doc, q.concerns, q.techniques);
       doc.add_value(schema::kDateSlot, date_value(page.published));
       doc.add_value(schema::kArticleSlot, id);
@@ -332,12 +316,10 @@ Status Indexer::index_page(const ExtractedPage& page) {
       std::string key = schema::offer_key(pid, id);
       offer_keys.push_back(key);
       json evidence = json::array();
-      int endorsement = 0;
       for (int e : p.evidence) {
         if (e < 0 || static_cast<size_t>(e) >= page.quotes.size()) continue;
         const Quote& q = page.quotes[static_cast<size_t>(e)];
         if (!q.speaker) continue;
-        if (q.stance == Stance::kRecommends) endorsement += credential_weight(q.speaker->credential_class);
         evidence.push_back({{"quote", q.text}, {"speaker", q.speaker->name}, {"credential", q.speaker->credential},
                             {"credential_class", credential_class_name(q.speaker->credential_class)},
                             {"stance", stance_name(q.stance)}, {"indirect", q.indirect},
@@ -346,7 +328,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       json product = product_json(p);
       product["id"] = pid;
       json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
-                    {"endorsement", endorsement}, {"first_seen", seen}, {"last_seen", seen}};
+                    {"first_seen", seen}, {"last_seen", seen}};
       // Keep the first-seen date of an offer that existed before (a price history starts here).
       if (auto old = impl_->store->get(Family::kOffers, key); old && *old) {
         json previous = json::parse(**old, nullptr, false);
@@ -365,10 +347,10 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_boolean_term(std::string(schema::kTypeTerm) + "product");
       doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
       doc.add_boolean_term(std::string(schema::kProductTerm) + pid);
-      if (!p.brand.empty()) doc.add_boolean_term(lower_term(schema::kBrandTerm, p.brand));
-      if (!p.retailer.empty()) doc.add_boolean_term(lower_term(schema::kRetailerTerm, p.retailer));
+      if (!p.brand.empty()) doc.add_boolean_term(schema::boolean_term(schema::kBrandTerm, p.brand));
+      if (!p.retailer.empty()) doc.add_boolean_term(schema::boolean_term(schema::kRetailerTerm, p.retailer));
       doc.add_boolean_term(std::string(schema::kCurrencyTerm) + p.price.currency);
-      if (!host.empty()) doc.add_boolean_term(lower_term(schema::kSiteTerm, host));
+      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
       impl_->add_taxonomy_terms(doc, p.concerns, p.techniques);
       doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(p.price.amount));
       doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(p.price.max.value_or(p.price.amount)));

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace beautyidx::schema {
 
 inline std::filesystem::path records_dir(const std::filesystem::path& db) { return db / "records"; }
@@ -28,6 +30,16 @@ inline constexpr std::string_view kAuthorTerm = "XA";
 inline constexpr std::string_view kCurrencyTerm = "XM";
 inline constexpr std::string_view kProductTerm = "XP";     // product id (offers of one product)
 inline constexpr std::string_view kTitlePrefix = "S";      // free-text title terms
+
+// The boolean term for `value` under `prefix`: lowercase, whitespace collapsed, cut to fit
+// Xapian's 245-byte term limit. Writer and reader must spell terms the same way, so both call
+// this.
+inline std::string boolean_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += to_lower_ascii(collapse_whitespace(value));
+  if (term.size() > 240) term.resize(240);
+  return term;
+}
 
 // Value slots.
 inline constexpr unsigned kPriceMinSlot = 0;  // sortable_serialise(lowest current price)

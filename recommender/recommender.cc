@@ -20,9 +20,6 @@ namespace {
 using nlohmann::json;
 using storage::Family;
 
-std::string lower_term(std::string_view prefix, std::string_view value) {
-  return std::string(prefix) + to_lower_ascii(value);
-}
 
 Error xapian_error(const Xapian::Error& e, const std::string& context) {
   return Error{ErrorKind::kIo, context + ": " + e.get_description()};
@@ -83,8 +80,8 @@ struct Recommender::Impl {
 
   Xapian::Query topic_query(const QueryInterpretation& q) const {
     std::vector<Xapian::Query> parts;
-    for (const auto& c : q.concerns) parts.emplace_back(lower_term(schema::kConcernTerm, c));
-    for (const auto& t : q.techniques) parts.emplace_back(lower_term(schema::kTechniqueTerm, t));
+    for (const auto& c : q.concerns) parts.emplace_back(schema::boolean_term(schema::kConcernTerm, c));
+    for (const auto& t : q.techniques) parts.emplace_back(schema::boolean_term(schema::kTechniqueTerm, t));
     return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
