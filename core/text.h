@@ -2,6 +2,7 @@
 // case folding is ASCII-only on purpose: it never breaks a multi-byte sequence.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ std::vector<std::string> match_words(std::string_view text);
 // Splits text into sentences at . ! ? followed by a space and an uppercase letter, a quote or a
 // digit; abbreviations such as "Dr." and "e.g." do not end a sentence.
 std::vector<std::string_view> split_sentences(std::string_view text);
+
+// Appends the UTF-8 encoding of a Unicode scalar value.
+void append_utf8(std::string& out, uint32_t code_point);
 
 // True when every byte sequence is valid UTF-8.
 bool is_valid_utf8(std::string_view text);

@@ -3,16 +3,101 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <strings.h>
+#include <optional>
 #include <array>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.h"
 
 namespace beautyidx::extract {
 namespace {
+
+// strip_inert_markup replaces each <a href="..."> with <a bx=N>, N indexing the original
+// values: link URLs are a quarter of what reaches the parser, and it would walk each of their
+// code points. The walker maps N back. ("bx" is not an HTML attribute, and a page's own "bx"
+// attributes are filtered out before the parser sees them.)
+constexpr const char* kLinkTargetAttribute = "bx";
+
+// Gumbo turns every character of text into a token and runs the tree builder on each; on a
+// typical page that is most of the parse. So strip_inert_markup hands it each run of text as a
+// single placeholder character from Supplementary Private Use Area-A (U+F0000 + index) and keeps
+// the text here; the walker expands placeholders as it reads text nodes. Text the parser must
+// interpret stays in place: character references ("&amp;"), whitespace-only runs (which the
+// tree builder treats differently from other text), and short runs, where a placeholder would
+// save nothing. Pages that already contain characters from those planes keep their text as is.
+class TextRuns {
+ public:
+  static constexpr uint32_t kFirst = 0xF0000;
+  static constexpr size_t kCapacity = 0xFFFFD - kFirst + 1;
+
+  // Whether placeholders can be used for this page.
+  static bool usable_for(std::string_view html) {
+    for (size_t i = html.find('\xF3'); i != std::string_view::npos; i = html.find('\xF3', i + 1)) {
+      if (i + 1 < html.size() && (static_cast<unsigned char>(html[i + 1]) & 0xF0) == 0xB0) return false;
+    }
+    return true;
+  }
+
+  // Stores `text` (whitespace collapsed, NULs dropped as the parser would) and appends its
+  // placeholder to `out`; false when the table is full.
+  bool add(std::string& out, std::string_view text) {
+    if (runs_.size() >= kCapacity) return false;
+    size_t offset = store_.size();
+    append_collapsed_text(store_, text);
+    runs_.emplace_back(offset, store_.size() - offset);
+    append_utf8(out, kFirst + static_cast<uint32_t>(runs_.size() - 1));
+    return true;
+  }
+
+  // Appends `text` from a parsed node with each placeholder replaced by its run.
+  void expand_into(std::string& out, std::string_view text) const {
+    size_t start = 0;
+    for (size_t i = text.find('\xF3'); i != std::string_view::npos; i = text.find('\xF3', i + 1)) {
+      if (i + 3 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xF0) != 0xB0) continue;
+      uint32_t code = (static_cast<uint32_t>(text[i] & 0x07) << 18) | (static_cast<uint32_t>(text[i + 1] & 0x3F) << 12) |
+                      (static_cast<uint32_t>(text[i + 2] & 0x3F) << 6) | static_cast<uint32_t>(text[i + 3] & 0x3F);
+      size_t index = code - kFirst;
+      if (index >= runs_.size()) continue;
+      out.append(text.substr(start, i - start));
+      out.append(store_, runs_[index].first, runs_[index].second);
+      start = i + 4;
+      i += 3;
+    }
+    out.append(text.substr(start));
+  }
+
+  size_t expanded_length(std::string_view text) const {
+    if (runs_.empty() || text.find('\xF3') == std::string_view::npos) return text.size();
+    thread_local std::string scratch;
+    scratch.clear();
+    expand_into(scratch, text);
+    return scratch.size();
+  }
+
+ private:
+  static void append_collapsed_text(std::string& out, std::string_view text) {
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        if (!space) out += c;
+        space = true;
+      } else if (c != '\0') {
+        out += c;
+        space = false;
+      }
+    }
+  }
+
+  std::string store_;
+  std::vector<std::pair<size_t, size_t>> runs_;  // offset and length in store_
+};
 
 // Gumbo allocates every node, string and vector through these. A bump arena makes each
 // allocation a pointer increment and freeing the whole tree one step, instead of a malloc and
@@ -26,16 +111,25 @@ class ParseArena {
   void* allocate(size_t size) {
     size = (size + 15) & ~size_t{15};
     if (size > kBlockSize / 4) {
-      large_.push_back(std::make_unique<char[]>(size));
+      large_.push_back(std::make_unique_for_overwrite<char[]>(size));
       return large_.back().get();
     }
-    if (blocks_.empty() || used_ + size > kBlockSize) {
-      blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+    if (used_ + size > kBlockSize) {
+      if (++current_ == blocks_.size()) blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
       used_ = 0;
     }
-    void* p = blocks_.back().get() + used_;
+    void* p = blocks_[current_].get() + used_;
     used_ += size;
     return p;
+  }
+
+  // Forgets every allocation but keeps the first block, so the next parse on this thread
+  // starts on memory that is already mapped.
+  void reset() {
+    large_.clear();
+    blocks_.resize(1);
+    current_ = 0;
+    used_ = 0;
   }
 
   static void* gumbo_allocate(void* self, size_t size) { return static_cast<ParseArena*>(self)->allocate(size); }
@@ -43,9 +137,16 @@ class ParseArena {
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<std::unique_ptr<char[]>> blocks_ = make_first_block();
   std::vector<std::unique_ptr<char[]>> large_;
+  size_t current_ = 0;
   size_t used_ = 0;
+
+  static std::vector<std::unique_ptr<char[]>> make_first_block() {
+    std::vector<std::unique_ptr<char[]>> blocks;
+    blocks.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
+    return blocks;
+  }
 };
 
 // Subtrees that never hold article text, by tag.
@@ -100,6 +201,48 @@ BlockType block_type_of(GumboTag tag, int* level) {
     case GUMBO_TAG_PRE: return BlockType::kPre;
     default: return BlockType::kParagraph;
   }
+}
+
+// Decodes the character references a URL in an attribute may hold ("&amp;", "&#38;", "&#x26;",
+// "&quot;"); the parser would have, had it seen the attribute. Unknown names stay as written.
+std::string decode_character_references(std::string_view value) {
+  if (value.find('&') == std::string_view::npos) return std::string(value);
+  std::string out;
+  out.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '&') {
+      out += value[i];
+      continue;
+    }
+    size_t semicolon = value.find(';', i + 1);
+    if (semicolon == std::string_view::npos || semicolon - i > 10) {
+      out += '&';
+      continue;
+    }
+    std::string_view name = value.substr(i + 1, semicolon - i - 1);
+    uint32_t code = 0;
+    if (name.size() > 1 && name[0] == '#') {
+      bool hex = name[1] == 'x' || name[1] == 'X';
+      std::string_view digits = name.substr(hex ? 2 : 1);
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+      if (ec != std::errc() || end != digits.data() + digits.size() || code == 0 || code > 0x10FFFF ||
+          (code >= 0xD800 && code <= 0xDFFF)) {
+        code = 0;
+      }
+    } else if (name == "amp") code = '&';
+    else if (name == "quot") code = '"';
+    else if (name == "apos") code = '\'';
+    else if (name == "lt") code = '<';
+    else if (name == "gt") code = '>';
+    else if (name == "nbsp") code = 0xA0;
+    if (code == 0) {
+      out += '&';
+      continue;
+    }
+    append_utf8(out, code);
+    i = semicolon;
+  }
+  return out;
 }
 
 const char* attribute(const GumboNode* node, const char* name) {
@@ -241,7 +384,7 @@ Role role_from_names(GumboTag tag, const std::string& names) {
 }
 
 // Visible text of a subtree (iterative: documents may nest thousands deep).
-std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
+std::string subtree_text(const GumboNode* root, const TextRuns& runs, size_t limit = 2000) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty() && out.size() < limit) {
@@ -249,7 +392,7 @@ std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
     stack.pop_back();
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
-      out += node->v.text.text;
+      runs.expand_into(out, node->v.text.text);
     } else if (node->type == GUMBO_NODE_ELEMENT) {
       if (is_ignored_tag(node->v.element.tag) && node != root) continue;
       if (is_block_tag(node->v.element.tag)) out += ' ';
@@ -262,11 +405,11 @@ std::string subtree_text(const GumboNode* root, size_t limit = 2000) {
   return collapse_whitespace(out);
 }
 
+// `needle` is lowercase ASCII.
 bool contains_ignore_case(const char* haystack, std::string_view needle) {
-  if (haystack == nullptr) return false;
-  std::string_view h(haystack);
-  for (size_t i = 0; i + needle.size() <= h.size(); ++i) {
-    if (equals_ignore_case(h.substr(i, needle.size()), needle)) return true;
+  if (haystack == nullptr || needle.empty()) return false;
+  for (const char* p = haystack; *p; ++p) {
+    if ((*p | 0x20) == needle[0] && strncasecmp(p, needle.data(), needle.size()) == 0) return true;
   }
   return false;
 }
@@ -276,8 +419,8 @@ bool is_comment_section(const GumboNode* node) {
 }
 
 // A heading whose text is a link: the title of an entry in a listing.
-bool is_linked_heading(const GumboNode* heading) {
-  std::string all = subtree_text(heading, 300);
+bool is_linked_heading(const GumboNode* heading, const TextRuns& runs) {
+  std::string all = subtree_text(heading, runs, 300);
   if (all.size() < 12) return false;
   size_t linked = 0;
   std::vector<const GumboNode*> stack{heading};
@@ -286,7 +429,7 @@ bool is_linked_heading(const GumboNode* heading) {
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     if (node->v.element.tag == GUMBO_TAG_A) {
-      linked += subtree_text(node, 300).size();
+      linked += subtree_text(node, runs, 300).size();
       continue;
     }
     const GumboVector& children = node->v.element.children;
@@ -302,7 +445,8 @@ struct RawBlock {
 
 class Walker {
  public:
-  explicit Walker(ParsedHtml& out) : out_(out) {}
+  Walker(ParsedHtml& out, const std::vector<std::string_view>& link_targets, const TextRuns& text_runs)
+      : out_(out), link_targets_(link_targets), text_runs_(text_runs) {}
 
   void run(const GumboNode* root) {
     measure_text(root);
@@ -331,7 +475,9 @@ class Walker {
       const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
       if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
           child->type == GUMBO_NODE_CDATA) {
-        text(child->v.text.text);
+        expanded_.clear();
+        text_runs_.expand_into(expanded_, child->v.text.text);
+        text(expanded_);
         continue;
       }
       if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
@@ -352,7 +498,7 @@ class Walker {
       auto [node, expanded] = stack.back();
       stack.pop_back();
       if (node->type == GUMBO_NODE_TEXT) {
-        size_t length = std::char_traits<char>::length(node->v.text.text);
+        size_t length = text_runs_.expanded_length(node->v.text.text);
         if (node->parent) text_size_[node->parent] += length;
         continue;
       }
@@ -374,6 +520,8 @@ class Walker {
     if (node->type == GUMBO_NODE_DOCUMENT) return Role::kContent;
     GumboTag tag = node->v.element.tag;
     collect_metadata(node);
+    // A void or skipped element that opens an item closes it at once: leave() never sees it.
+    if (read_microdata(node) && (is_ignored_tag(tag) || tag == GUMBO_TAG_BR)) close_item(node);
     if (is_ignored_tag(tag)) return Role::kSkip;
     if (tag == GUMBO_TAG_BR) {
       // "<br><br>" separates paragraphs on old sites that never used <p>.
@@ -391,24 +539,24 @@ class Walker {
     }
     if (role == Role::kBio && bio_depth_ == 0) {
       flush();
-      out_.author_bio = subtree_text(node);
+      out_.author_bio = subtree_text(node, text_runs_);
     }
     if (role == Role::kBio) ++bio_depth_;
     if (role == Role::kFurniture) ++furniture_depth_;
     if (role == Role::kFurniture && !is_furniture_tag(tag)) ++marked_furniture_depth_;
     if (in_comments_ > 0 || is_comment_section(node)) ++in_comments_;
     if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) && marked_furniture_depth_ == 0 &&
-        is_linked_heading(node)) {
+        is_linked_heading(node, text_runs_)) {
       ++out_.linked_headings;
     }
     if (tag == GUMBO_TAG_A) {
       ++link_depth_;
-      if (const char* href = attribute(node, "href")) {
+      if (std::optional<std::string> href = link_target(node)) {
         std::string rel = lower_attribute(node, "rel");
-        out_.links.push_back({href, rel.find("nofollow") != std::string::npos ||
+        out_.links.push_back({*href, rel.find("nofollow") != std::string::npos ||
                                         rel.find("sponsored") != std::string::npos ||
                                         rel.find("ugc") != std::string::npos});
-        if (content_depth() == 0) buffer_hrefs_.push_back(href);
+        if (content_depth() == 0) buffer_hrefs_.push_back(std::move(*href));
       }
     }
     if (tag == GUMBO_TAG_BLOCKQUOTE) ++blockquote_depth_;
@@ -422,6 +570,7 @@ class Walker {
   void leave(const GumboNode* node, Role role) {
     if (node->type == GUMBO_NODE_DOCUMENT) return;
     GumboTag tag = node->v.element.tag;
+    if (!items_.empty() && items_.back().node == node) close_item(node);
     if (is_block_tag(tag)) {
       flush();
       if (!owners_.empty()) owners_.pop_back();
@@ -436,11 +585,11 @@ class Walker {
 
   int content_depth() const { return furniture_depth_ + bio_depth_; }
 
-  void text(const char* raw) {
-    size_t length = std::char_traits<char>::length(raw);
+  void text(std::string_view raw) {
+    size_t length = raw.size();
     // Bylines written as text ("Posted on 10/02/2012 by Theo Lindqvist"), outside comments.
     if (length < 160 && in_comments_ == 0 && out_.meta.byline_texts.size() < 8) {
-      std::string_view t = trim(std::string_view(raw, length));
+      std::string_view t = trim(raw);
       std::string lower = to_lower_ascii(t.substr(0, std::min<size_t>(t.size(), 60)));
       if (lower.starts_with("by ") || lower.starts_with("written by") || lower.starts_with("posted by") ||
           lower.starts_with("posted on") || lower.starts_with("published")) {
@@ -450,7 +599,7 @@ class Walker {
     out_.total_text_chars += length;
     if (link_depth_ > 0) out_.total_link_chars += length;
     if (content_depth() > 0) return;
-    buffer_.append(raw, length);
+    buffer_.append(raw);
     if (link_depth_ > 0) buffer_link_raw_ += length;
   }
 
@@ -487,7 +636,7 @@ class Walker {
         meta.lang = lower_attribute(node, "lang");
         break;
       case GUMBO_TAG_TITLE:
-        if (meta.title_tag.empty()) meta.title_tag = subtree_text(node);
+        if (meta.title_tag.empty()) meta.title_tag = subtree_text(node, text_runs_);
         break;
       case GUMBO_TAG_BASE:
         if (const char* href = attribute(node, "href"); href && meta.base_href.empty()) meta.base_href = href;
@@ -565,7 +714,7 @@ class Walker {
         if (const char* dt = attribute(node, "datetime")) meta.time_datetimes.emplace_back(dt);
         break;
       case GUMBO_TAG_H1:
-        if (meta.h1s.size() < 5) meta.h1s.push_back(subtree_text(node));
+        if (meta.h1s.size() < 5) meta.h1s.push_back(subtree_text(node, text_runs_));
         break;
       case GUMBO_TAG_ARTICLE:
         ++meta.article_elements;
@@ -595,12 +744,95 @@ class Walker {
     }
     // Commenters are not the article's authors.
     if (author_element && in_comments_ == 0 && meta.byline_authors.size() < 6) {
-      std::string name = subtree_text(node, 200);
+      std::string name = subtree_text(node, text_runs_, 200);
       if (!name.empty() && name.size() < 80) meta.byline_authors.push_back(name);
     }
   }
 
+  // The URL of an <a>, from the table strip_inert_markup made (or the attribute itself when a
+  // malformed tag was passed through unfiltered).
+  std::optional<std::string> link_target(const GumboNode* node) const {
+    if (const char* index = attribute(node, kLinkTargetAttribute)) {
+      size_t n = 0;
+      auto [end, ec] = std::from_chars(index, index + std::strlen(index), n);
+      if (ec != std::errc() || *end != '\0' || n >= link_targets_.size()) return std::nullopt;
+      return decode_character_references(link_targets_[n]);
+    }
+    if (const char* href = attribute(node, "href")) return std::string(href);
+    return std::nullopt;
+  }
+
+  // Microdata (itemscope/itemtype/itemprop) becomes JSON-LD, so one reader serves both:
+  // <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">X</span>...
+  // -> {"@type":"Product","name":"X",...}. Returns whether `node` opened an item.
+  bool read_microdata(const GumboNode* node) {
+    const char* prop = attribute(node, "itemprop");
+    if (attribute(node, "itemscope") != nullptr) {
+      if (items_.size() >= kMaxItemDepth) return false;
+      nlohmann::json item = nlohmann::json::object();
+      if (const char* type = attribute(node, "itemtype")) {
+        std::string_view t = trim(type);
+        t = t.substr(0, t.find(' '));  // the first of several types
+        size_t slash = t.find_last_of("/#");
+        item["@type"] = std::string(slash == std::string_view::npos ? t : t.substr(slash + 1));
+      }
+      items_.push_back({node, prop ? std::string(prop) : std::string(), std::move(item)});
+      return true;
+    }
+    if (prop == nullptr || items_.empty()) return false;
+    std::string value;
+    if (const char* content = attribute(node, "content")) value = content;
+    else if (node->v.element.tag == GUMBO_TAG_A) value = link_target(node).value_or("");
+    else if (node->v.element.tag == GUMBO_TAG_LINK) value = attribute(node, "href") ? attribute(node, "href") : "";
+    else if (const char* datetime = attribute(node, "datetime")) value = datetime;
+    else value = subtree_text(node, text_runs_, 1000);
+    add_property(items_.back().item, prop, nlohmann::json(collapse_whitespace(value)));
+    return false;
+  }
+
+  void close_item(const GumboNode* node) {
+    if (items_.empty() || items_.back().node != node) return;
+    OpenItem done = std::move(items_.back());
+    items_.pop_back();
+    if (!done.property.empty() && !items_.empty()) {
+      add_property(items_.back().item, done.property, std::move(done.item));
+    } else if (done.item.contains("@type") && out_.meta.json_ld.size() < kMaxStructuredBlocks) {
+      out_.meta.json_ld.push_back(done.item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  }
+
+  // "itemprop" may name several properties ("name headline").
+  static void add_property(nlohmann::json& item, std::string_view names, nlohmann::json value) {
+    size_t start = 0;
+    while (start < names.size()) {
+      size_t end = names.find_first_of(" \t\n", start);
+      if (end == std::string_view::npos) end = names.size();
+      std::string name(names.substr(start, end - start));
+      start = end + 1;
+      if (name.empty()) continue;
+      if (!item.contains(name)) {
+        item[name] = value;
+      } else {
+        nlohmann::json& existing = item[name];
+        if (!existing.is_array()) existing = nlohmann::json::array({existing});
+        if (existing.size() < 50) existing.push_back(value);
+      }
+    }
+  }
+
+  struct OpenItem {
+    const GumboNode* node;
+    std::string property;  // the itemprop under which it belongs to its parent item, if any
+    nlohmann::json item;
+  };
+  static constexpr size_t kMaxItemDepth = 16;
+  static constexpr size_t kMaxStructuredBlocks = 200;
+  std::vector<OpenItem> items_;
+
   ParsedHtml& out_;
+  const std::vector<std::string_view>& link_targets_;
+  const TextRuns& text_runs_;
+  std::string expanded_;  // the text node being read, placeholders expanded
   std::vector<RawBlock> blocks_;
   std::vector<const GumboNode*> owners_;
   std::string buffer_;
@@ -741,11 +973,12 @@ size_t find_ignore_case(std::string_view text, std::string_view needle, size_t f
   }
 }
 
+// The attributes the walker reads; everything else (styles, srcsets, data-*, alt text) is
+// bytes the parser would walk for nothing.
 bool kept_attribute(std::string_view name) {
-  static constexpr std::array<std::string_view, 22> kKept = {
+  static constexpr std::array<std::string_view, 17> kKept = {
       "class", "id", "href", "rel", "itemprop", "itemtype", "itemscope", "property", "name", "content",
-      "type", "datetime", "hidden", "role", "aria-hidden", "lang", "charset", "http-equiv", "src", "alt",
-      "colspan", "rowspan"};
+      "type", "datetime", "hidden", "role", "aria-hidden", "lang", "http-equiv"};
   if (name.size() < 2 || name.size() > 11) return false;
   char first = static_cast<char>(name[0] | 0x20);  // ASCII lowercase
   for (auto k : kKept) {
@@ -777,6 +1010,15 @@ bool relevant_class_token(std::string_view token) {
 // Keys point into the page being stripped, which outlives the cache.
 using TokenCache = std::unordered_map<std::string_view, bool>;
 
+struct StripState {
+  TokenCache class_tokens;
+  std::vector<std::string_view>& link_targets;
+  TextRuns* text_runs;  // null: text is copied as it is
+  std::string tag;      // the start tag being filtered; reused so most tags allocate nothing
+};
+
+bool is_html_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
 void append_class_value(std::string& tag, std::string_view quoted, TokenCache& cache) {
   char quote = quoted.front() == '"' || quoted.front() == '\'' ? quoted.front() : 0;
   std::string_view value = quote ? quoted.substr(1, quoted.size() >= 2 ? quoted.size() - 2 : 0) : quoted;
@@ -805,6 +1047,7 @@ void append_class_value(std::string& tag, std::string_view quoted, TokenCache& c
 // <link> and <meta> tags the extractor reads (canonical, feeds, OpenGraph, dates, authors...);
 // the rest of a head (stylesheets, preloads, viewport, verification codes) is dropped.
 bool worth_keeping(std::string_view filtered_tag) {
+  if (!starts_with_ignore_case(filtered_tag, "<link") && !starts_with_ignore_case(filtered_tag, "<meta")) return true;
   std::string lower = to_lower_ascii(filtered_tag.substr(0, std::min<size_t>(filtered_tag.size(), 400)));
   if (lower.starts_with("<link")) {
     return lower.find("canonical") != std::string::npos || lower.find("alternate") != std::string::npos ||
@@ -823,12 +1066,14 @@ bool worth_keeping(std::string_view filtered_tag) {
 
 // Copies the start tag at html[i] with only kept attributes; returns the index after its '>'.
 // Anything that does not scan as a tag is copied as it is.
-size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, TokenCache& cache) {
+size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, StripState& state) {
   size_t j = i + 1;
-  while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '>' && html[j] != '/') ++j;
-  std::string tag(html.substr(i, j - i));
+  while (j < html.size() && !is_html_space(html[j]) && html[j] != '>' && html[j] != '/') ++j;
+  std::string& tag = state.tag;
+  tag.assign(html.substr(i, j - i));
+  const bool anchor = tag.size() == 2 && (tag[1] == 'a' || tag[1] == 'A');
   while (j < html.size()) {
-    while (j < html.size() && (std::isspace(static_cast<unsigned char>(html[j])) || html[j] == '/')) ++j;
+    while (j < html.size() && (is_html_space(html[j]) || html[j] == '/')) ++j;
     if (j >= html.size()) break;
     if (html[j] == '>') {
       if (!worth_keeping(tag)) return j + 1;  // head clutter the extractor never reads
@@ -837,16 +1082,16 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, To
       return j + 1;
     }
     size_t name_start = j;
-    while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '=' && html[j] != '>' &&
+    while (j < html.size() && !is_html_space(html[j]) && html[j] != '=' && html[j] != '>' &&
            html[j] != '/')
       ++j;
     std::string_view name = html.substr(name_start, j - name_start);
     size_t value_start = j, value_end = j;
     size_t k = j;
-    while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+    while (k < html.size() && is_html_space(html[k])) ++k;
     if (k < html.size() && html[k] == '=') {
       ++k;
-      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      while (k < html.size() && is_html_space(html[k])) ++k;
       if (k < html.size() && (html[k] == '"' || html[k] == '\'')) {
         size_t close = html.find(html[k], k + 1);
         if (close == std::string_view::npos) break;  // unterminated: give up filtering
@@ -854,7 +1099,7 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, To
         value_end = close + 1;
       } else {
         value_start = k;
-        while (k < html.size() && !std::isspace(static_cast<unsigned char>(html[k])) && html[k] != '>') ++k;
+        while (k < html.size() && !is_html_space(html[k]) && html[k] != '>') ++k;
         value_end = k;
       }
       j = value_end;
@@ -864,7 +1109,15 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, To
       continue;
     }
     if (equals_ignore_case(name, "class") && value_end > value_start) {
-      append_class_value(tag, html.substr(value_start, value_end - value_start), cache);
+      append_class_value(tag, html.substr(value_start, value_end - value_start), state.class_tokens);
+    } else if (anchor && value_end > value_start && equals_ignore_case(name, "href")) {
+      std::string_view value = html.substr(value_start, value_end - value_start);
+      if (value.front() == '"' || value.front() == '\'') value = value.substr(1, value.size() - 2);
+      tag += ' ';
+      tag += kLinkTargetAttribute;
+      tag += '=';
+      tag += std::to_string(state.link_targets.size());
+      state.link_targets.push_back(value);
     } else if (kept_attribute(name)) {
       tag += ' ';
       tag.append(name);
@@ -902,15 +1155,69 @@ void append_collapsed(std::string& out, std::string_view text) {
   if (start < text.size()) out.append(text.substr(start));
 }
 
-}  // namespace
+// Appends a run of text, as placeholders where that saves the parser work (see TextRuns).
+void append_text(std::string& out, std::string_view text, TextRuns* runs) {
+  constexpr size_t kMinRun = 8;
+  if (runs == nullptr || text.size() < kMinRun) {
+    append_collapsed(out, text);
+    return;
+  }
+  size_t start = 0;
+  while (true) {
+    size_t amp = text.find('&', start);
+    size_t end = amp == std::string_view::npos ? text.size() : amp;
+    std::string_view segment = text.substr(start, end - start);
+    bool placed = segment.size() >= kMinRun && segment.find_first_not_of(" \t\n\r\f") != std::string_view::npos &&
+                  runs->add(out, segment);
+    if (!placed) append_collapsed(out, segment);
+    if (amp == std::string_view::npos) break;
+    // The character reference stays for the parser to decode.
+    size_t r = amp + 1;
+    while (r < text.size() && r - amp <= 32 && (std::isalnum(static_cast<unsigned char>(text[r])) || text[r] == '#')) ++r;
+    if (r < text.size() && text[r] == ';') ++r;
+    out.append(text.substr(amp, r - amp));
+    start = r;
+  }
+}
 
-std::string strip_inert_markup(std::string_view html) {
+// Appends what lies between two start tags: end tags, doctypes and other markup as they are,
+// the text between them through append_text.
+void append_between_tags(std::string& out, std::string_view chunk, TextRuns* runs) {
+  if (runs == nullptr) {
+    append_collapsed(out, chunk);
+    return;
+  }
+  size_t i = 0;
+  while (i < chunk.size()) {
+    size_t lt = chunk.find('<', i);
+    while (lt != std::string_view::npos && lt + 1 < chunk.size()) {
+      char next = chunk[lt + 1];
+      if (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?') break;
+      lt = chunk.find('<', lt + 1);  // "a < b" is text
+    }
+    if (lt != std::string_view::npos && lt + 1 >= chunk.size()) lt = std::string_view::npos;
+    size_t text_end = lt == std::string_view::npos ? chunk.size() : lt;
+    append_text(out, chunk.substr(i, text_end - i), runs);
+    if (lt == std::string_view::npos) break;
+    size_t gt = chunk.find('>', lt);
+    size_t markup_end = gt == std::string_view::npos ? chunk.size() : gt + 1;
+    append_collapsed(out, chunk.substr(lt, markup_end - lt));
+    i = markup_end;
+  }
+}
+
+// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template> and
+// comments; keeps only the attributes the walker reads; replaces each <a href> with an index into
+// `link_targets` (views into `html`) and runs of text with placeholders from `text_runs`. What is
+// left for the parser is a sixth of a typical page.
+std::string strip_inert_markup(std::string_view html, std::vector<std::string_view>& link_targets,
+                               TextRuns* text_runs) {
   // Scripts, styles, SVG and comments are most of a modern page's bytes and none of its text;
   // cutting them before gumbo (which walks every code point) is the biggest speed win. JSON-LD
   // scripts stay: they carry the article's metadata.
   std::string out;
   out.reserve(html.size() / 2);
-  TokenCache token_cache;
+  StripState state{{}, link_targets, text_runs, {}};
   size_t copied = 0;
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -919,7 +1226,7 @@ std::string strip_inert_markup(std::string_view html) {
     if (html.substr(i).starts_with("<!--")) {
       size_t end = html.find("-->", i + 4);
       size_t stop = end == std::string_view::npos ? html.size() : end + 3;
-      append_collapsed(out, html.substr(copied, i - copied));
+      append_between_tags(out, html.substr(copied, i - copied), text_runs);
       copied = i = stop;
       continue;
     }
@@ -938,7 +1245,8 @@ std::string strip_inert_markup(std::string_view html) {
     if (keep_body) {
       size_t end = find_ignore_case(html, "</script", skip_from);
       size_t stop = end == std::string_view::npos ? html.size() : end;
-      append_collapsed(out, html.substr(copied, stop - copied));
+      append_between_tags(out, html.substr(copied, i - copied), text_runs);
+      append_collapsed(out, html.substr(i, stop - i));
       copied = i = stop;
       if (i < html.size()) ++i;  // the "<" of the closing tag is copied with what follows
       continue;
@@ -947,8 +1255,8 @@ std::string strip_inert_markup(std::string_view html) {
       // An ordinary start tag: keep its name and the attributes the extractor reads. Attribute
       // text (styles, srcsets, data-*) is most of what remains of a page, and none of it is read.
       if (i + 1 < html.size() && std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
-        append_collapsed(out, html.substr(copied, i - copied));
-        size_t end = append_filtered_tag(html, i, out, token_cache);
+        append_between_tags(out, html.substr(copied, i - copied), text_runs);
+        size_t end = append_filtered_tag(html, i, out, state);
         copied = i = end;
         continue;
       }
@@ -958,31 +1266,39 @@ std::string strip_inert_markup(std::string_view html) {
     std::string closing("</");
     closing += close;
     size_t end = find_ignore_case(html, closing, skip_from);
-    // Keep the open and close tags, drop what is between.
-    append_collapsed(out, html.substr(copied, skip_from - copied));
-    if (end == std::string_view::npos) {
+    // The whole element goes: an empty <script> or <svg> tells the walker nothing either.
+    append_between_tags(out, html.substr(copied, i - copied), text_runs);
+    size_t close_end = end == std::string_view::npos ? end : html.find('>', end);
+    if (close_end == std::string_view::npos) {
       copied = i = html.size();
       break;
     }
-    copied = i = end;
+    copied = i = close_end + 1;
   }
-  append_collapsed(out, html.substr(std::min(copied, html.size())));
+  append_between_tags(out, html.substr(std::min(copied, html.size())), text_runs);
   return out;
 }
+
+}  // namespace
 
 ParsedHtml parse_html(std::string_view utf8_html) {
   ParsedHtml out;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // error records cost memory and time; the tree is repaired anyway
-  ParseArena arena;
+  thread_local ParseArena arena;
+  arena.reset();
   options.allocator = &ParseArena::gumbo_allocate;
   options.deallocator = &ParseArena::gumbo_deallocate;
   options.userdata = &arena;
-  std::string html = strip_inert_markup(utf8_html);
-  // The tree is released with the arena; gumbo_destroy_output would only walk it to free nothing.
+  std::vector<std::string_view> link_targets;
+  TextRuns text_runs;
+  std::string html =
+      strip_inert_markup(utf8_html, link_targets, TextRuns::usable_for(utf8_html) ? &text_runs : nullptr);
+  // The tree is reclaimed when the next parse on this thread resets the arena; gumbo_destroy_output
+  // would only walk it to free nothing.
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return out;
-  Walker walker(out);
+  Walker walker(out, link_targets, text_runs);
   walker.run(output->document);
   out.blocks = select_main_content(walker.take_blocks());
   return out;

@@ -59,10 +59,6 @@ struct ParsedHtml {
   size_t linked_headings = 0;  // h2-h4 that are links, outside marked furniture: listing entries
 };
 
-// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template> and
-// comments, which hold no visible text, so the parser has less to walk.
-std::string strip_inert_markup(std::string_view html);
-
 // Parses UTF-8 HTML. Never fails; malformed markup is repaired the way browsers do.
 ParsedHtml parse_html(std::string_view utf8_html);
 

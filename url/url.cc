@@ -239,6 +239,28 @@ bool plain_path(std::string_view path) {
          !path.ends_with("/.") && !path.ends_with("/..");
 }
 
+// "http(s)://host/plain-path" with a lowercase DNS name, no port, userinfo, query or fragment:
+// normalisation leaves it exactly as written. A host whose last label has no letter may be an
+// IPv4 shorthand ("http://127.1/") that curl rewrites, so it takes the full path.
+bool plain_absolute(std::string_view href) {
+  size_t host_start = href.starts_with("https://") ? 8 : href.starts_with("http://") ? 7 : 0;
+  if (host_start == 0) return false;
+  size_t path_start = href.find('/', host_start);
+  if (path_start == std::string_view::npos) return false;
+  std::string_view host = href.substr(host_start, path_start - host_start);
+  if (host.empty() || host.front() == '.' || host.front() == '-' || host.back() == '.' ||
+      host.find("..") != std::string_view::npos) {
+    return false;
+  }
+  bool letter_in_last_label = false;
+  for (char c : host) {
+    if (c == '.') letter_in_last_label = false;
+    else if (c >= 'a' && c <= 'z') letter_in_last_label = true;
+    else if (!(c >= '0' && c <= '9') && c != '-') return false;
+  }
+  return letter_in_last_label && plain_path(href.substr(path_start));
+}
+
 }  // namespace
 
 LinkResolver::~LinkResolver() {
@@ -261,6 +283,7 @@ Result<std::string> LinkResolver::resolve_normalized(std::string_view href) cons
   if (!origin_.empty() && href.size() > origin_.size() && href.starts_with(origin_) && plain_path(href.substr(origin_.size()))) {
     return std::string(href);
   }
+  if (plain_absolute(href)) return std::string(href);
   auto handle = apply_reference(static_cast<const CURLU*>(base_), href);
   if (!handle) return std::unexpected(handle.error());
   return normalize_handle(handle->get(), href);

@@ -235,7 +235,12 @@ TEST(LinkResolverTest, FastPathAgreesWithTheFullPipeline) {
   for (std::string_view href : {"/a/b/", "/a/b", "/", "/a/./b", "/a/../b", "/caf%C3%A9", "/x?utm_source=1&y=2",
                                 "/x#frag", "https://blog.example.com/z/", "https://BLOG.example.com/z/",
                                 "https://blog.example.com:443/z", "//cdn.example.com/a", "rel/path", "/a b",
-                                "/~user/+plus,comma;semi=eq:colon@at!bang"}) {
+                                "/~user/+plus,comma;semi=eq:colon@at!bang", "https://other.example.org/a/b",
+                                "http://other.example.org/", "https://127.1/a", "http://10.0.0.1/a",
+                                "https://other.example.org./a", "https://other..example.org/a",
+                                "https://xn--caf-dma.example/a", "https://Other.example.org/a",
+                                "https://other.example.org:8443/a", "https://user@other.example.org/a",
+                                "https://other.example.org/a/../b", "http://0x7f.1/a", "https://-bad.example/a"}) {
     auto fast = resolver.resolve_normalized(href);
     auto full = resolve(base, href);
     ASSERT_TRUE(full.has_value()) << href;

@@ -180,6 +180,66 @@ TEST_P(ProductTableTest, ReadsNameBrandRetailerAndPrice) {
 INSTANTIATE_TEST_SUITE_P(Lines, ProductTableTest, ::testing::ValuesIn(kProductCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
+// schema.org microdata, with the price only in attributes (nothing in the text says "$").
+TEST(ExtractorTest, ProductsFromMicrodata) {
+  ExtractedPage page = extract_html(wordpress_page(
+      R"(<div itemscope itemtype="https://schema.org/Product"><h3 itemprop="name">Cryo Sculpting Wand</h3>
+<meta itemprop="brand" content="Glacier Lab"><p itemprop="description">A steel wand kept in the freezer.</p>
+<div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="priceCurrency" content="USD">
+<meta itemprop="price" content="44.50"><span itemprop="seller" itemscope itemtype="https://schema.org/Organization">
+<meta itemprop="name" content="Ulta"></span><a itemprop="url" href="https://www.ulta.com/p/wand?x=1&amp;y=2">Shop</a></div></div>)"));
+  ASSERT_EQ(page.products.size(), 1u);
+  const Product& p = page.products[0];
+  EXPECT_EQ(p.name, "Cryo Sculpting Wand");
+  EXPECT_EQ(p.brand, "Glacier Lab");
+  EXPECT_EQ(p.retailer, "Ulta");
+  EXPECT_DOUBLE_EQ(p.price.amount, 44.5);
+  EXPECT_EQ(p.price.currency, "USD");
+  EXPECT_EQ(p.url, "https://www.ulta.com/p/wand?x=1&y=2");
+}
+
+TEST(ExtractorTest, ArticleMetadataFromMicrodata) {
+  std::string html = R"(<html><head><title>Night Creams | Glow Notes</title></head><body>
+<article itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">Night Creams, Ranked</h1>
+<p>By <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ines Okafor</span></span>
+on <time itemprop="datePublished" datetime="2025-10-03">October 3</time></p>
+<div itemprop="articleBody"><p>Night creams are heavier than day creams because nothing has to sit under makeup, and that
+extra weight is where the repair ingredients live. We tried eleven of them over two months of cold mornings.</p>
+<p>The winners share a short ingredient list, a jar that keeps light out, and a texture that sinks in within ten minutes.</p></div>
+</article></body></html>)";
+  ExtractedPage page = extract_html(html, "https://glownotes.example/night-creams/");
+  EXPECT_EQ(page.title, "Night Creams, Ranked");
+  ASSERT_FALSE(page.authors.empty());
+  EXPECT_EQ(page.authors[0], "Ines Okafor");
+  EXPECT_EQ(page.published.value_or(""), "2025-10-03");
+}
+
+// The parser sees runs of text as placeholders (html_blocks.cc, TextRuns); what comes out must
+// be what the page says: references decoded, stray "<" kept, text in tables and links intact.
+TEST(ExtractorTest, TextSurvivesThePlaceholderPass) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Tom &amp; Jerry&rsquo;s &ldquo;night cream&rdquo; costs less than a latte when 2 &lt; 3 and 5 < 7 hold &#8212; "
+      "really &#x2014; at <a href=\"/shop/?a=1&amp;b=2\">our shop&nbsp;page</a>, said nobody at all in this long sentence.</p>"
+      "<table><tr><td>Cell text that is long enough</td><td>Another cell that is long</td></tr></table>"
+      "<p>A sentence with a private-use character \xEF\x80\x80 inside it stays exactly as it was written here.</p>"));
+  EXPECT_NE(page.text.find("Tom & Jerry\u2019s \u201Cnight cream\u201D costs less than a latte when 2 < 3 and 5 < 7 hold \u2014 "
+                           "really \u2014 at our shop page, said nobody"),
+            std::string::npos)
+      << page.text;
+  EXPECT_NE(page.text.find("Cell text that is long enough"), std::string::npos);
+  EXPECT_NE(page.text.find("Another cell that is long"), std::string::npos);
+  EXPECT_NE(page.text.find("character \xEF\x80\x80 inside"), std::string::npos);
+  EXPECT_NE(std::find(page.links.begin(), page.links.end(), "https://porereport.example/shop/?a=1&b=2"), page.links.end());
+}
+
+TEST(ExtractorTest, PagesThatUseThePlaceholderPlanesKeepTheirText) {
+  // U+F0001 written in the page itself: placeholders are off for this page, nothing is lost.
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>An icon font glyph \xF3\xB0\x80\x81 sits in this paragraph, which is long enough to be kept as text.</p>"));
+  EXPECT_NE(page.text.find("glyph \xF3\xB0\x80\x81 sits"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("Retinol has a reputation"), std::string::npos);
+}
+
 TEST(ExtractorTest, InOfficeServicePricesAreNotProducts) {
   ExtractedPage page = extract_html(wordpress_page(
       "<p>Ultherapy runs $2,000 to $4,000 per session, and most people need only one.</p>"
