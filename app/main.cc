@@ -183,6 +183,17 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   crawl->add_option("--scope", crawl_options.scope, "URL prefixes to stay within (default: the seeds' sites)");
+  crawl->add_option("--include", crawl_options.include, "Only crawl URLs matching one of these regular expressions");
+  crawl->add_option("--exclude", crawl_options.exclude, "Never crawl URLs matching any of these regular expressions");
+  crawl->add_option("--concurrency", crawl_options.concurrency, "Transfers in flight, all hosts together")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 512));
+  crawl->add_option("--per-host", crawl_options.per_host, "Transfers in flight to one host (1 is polite)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  crawl->add_option("--max-pages-per-host", crawl_options.max_pages_per_host,
+                    "Pages fetched from one host in this run (0: no limit)")
+      ->capture_default_str();
   crawl->add_flag("--allow-private", crawl_options.allow_private, "Allow loopback and private addresses");
   bool recrawl_due = false, recrawl_all = false;
   crawl->add_flag("--recrawl", recrawl_due, "Also revisit stored pages whose next-fetch time has come");
@@ -306,12 +317,13 @@ int main(int argc, char** argv) {
           eta = "  ETA " + std::to_string(static_cast<long>((crawl_options.max_pages - r.fetched) / rate)) + "s";
         }
         if (tty) {
-          std::fprintf(stderr, "\r\x1b[Kfetched %zu  articles %zu  errors %zu  blocked %zu  %.1f pages/s%s  %s", r.fetched,
-                       r.articles, r.errors, r.robots_blocked, rate, eta.c_str(), shorten(url, 50).c_str());
+          std::fprintf(stderr, "\r\x1b[Kfetched %zu  queued %zu  articles %zu  errors %zu  blocked %zu  %.1f pages/s%s  %s",
+                       r.fetched, r.queued, r.articles, r.errors, r.robots_blocked, rate, eta.c_str(),
+                       shorten(url, 40).c_str());
         } else if (now - last_log >= std::chrono::seconds(5)) {
           last_log = now;
-          std::fprintf(stderr, "crawl: fetched %zu, articles %zu, errors %zu, %.1f pages/s%s\n", r.fetched, r.articles,
-                       r.errors, rate, eta.c_str());
+          std::fprintf(stderr, "crawl: fetched %zu, queued %zu, articles %zu, errors %zu, %.1f pages/s%s\n", r.fetched,
+                       r.queued, r.articles, r.errors, rate, eta.c_str());
         }
       };
       auto report = crawler.run(&stop_requested, progress);
@@ -323,6 +335,8 @@ int main(int argc, char** argv) {
         print_json(json{{"fetched", report->fetched}, {"articles", report->articles}, {"errors", report->errors},
                         {"robots_blocked", report->robots_blocked}, {"skipped_type", report->skipped_type},
                         {"retries", report->retries}, {"not_modified", report->not_modified}, {"feeds", report->feeds},
+                        {"out_of_scope", report->out_of_scope}, {"over_host_budget", report->over_host_budget},
+                        {"robots_unavailable", report->robots_unavailable},
                         {"duplicates", database->indexer->stats().duplicates},
                         {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
                         {"by_status", by_status}, {"error_samples", report->error_samples}}
@@ -334,6 +348,11 @@ int main(int argc, char** argv) {
                     report->robots_blocked, report->skipped_type, report->queued_left);
         std::printf("  %zu retries, %zu unchanged on revisit (304), %zu feeds read\n", report->retries,
                     report->not_modified, report->feeds);
+        if (report->out_of_scope + report->over_host_budget + report->robots_unavailable > 0) {
+          std::printf("  %zu out of scope, %zu left for a later run by --max-pages-per-host, %zu waiting for an "
+                      "unreadable robots.txt\n",
+                      report->out_of_scope, report->over_host_budget, report->robots_unavailable);
+        }
         if (database->indexer->stats().duplicates > 0) {
           std::printf("  %zu near-duplicate pages kept as alternates of an indexed article\n",
                       database->indexer->stats().duplicates);

@@ -1,6 +1,8 @@
-// The crawl loop: seeds, robots.txt, sitemaps and in-page links within a scope, one polite
-// request at a time per host. The frontier and per-URL state live in the Store, so a killed
-// crawl resumes where it stopped when the same command runs again. Not thread-safe.
+// The crawl loop: seeds, robots.txt, sitemaps and in-page links within a scope. Many transfers
+// run at once from one thread (curl's multi interface), but each host gets at most
+// `per_host` requests in flight (one by default) and a delay between them. The frontier and
+// per-URL state live in the Store, so a killed crawl resumes where it stopped when the same
+// command runs again. Not thread-safe.
 #pragma once
 
 #include <atomic>
@@ -24,6 +26,13 @@ struct CrawlOptions {
   std::chrono::milliseconds delay{1000};  // between requests to one host
   std::string user_agent = "beautyidx/0.1 (+https://github.com/beautyidx/beautyidx)";
   std::vector<std::string> scope;  // URL prefixes; empty = the seeds' origins
+  // Regular expressions (ECMAScript, searched anywhere in the URL): a URL in scope is crawled
+  // only if it matches one of `include` (when given) and none of `exclude`.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  size_t concurrency = 8;         // transfers in flight, all hosts together
+  size_t per_host = 1;            // transfers in flight to one host
+  size_t max_pages_per_host = 0;  // pages fetched from one host in this run; 0: no limit
   bool allow_private = false;      // also implied when a seed is itself private or loopback
   bool use_sitemaps = true;
   // Revisit stored pages: kDue those whose next-fetch time has come, kAll every one. Revisits
@@ -58,8 +67,12 @@ struct CrawlReport {
   size_t robots_blocked = 0;
   size_t skipped_type = 0;
   size_t retries = 0;
+  size_t out_of_scope = 0;      // links and redirects outside the scope or the include/exclude rules
+  size_t over_host_budget = 0;  // left queued for a later run by max_pages_per_host
+  size_t robots_unavailable = 0;  // left queued because a host's robots.txt could not be read
   size_t not_modified = 0;  // 304 answers to conditional revisits
   size_t feeds = 0;  // RSS/Atom feeds read for links
+  size_t queued = 0;       // live: URLs waiting to be fetched
   size_t queued_left = 0;
   size_t bytes = 0;
   double seconds = 0;
@@ -73,7 +86,8 @@ class Crawler {
  public:
   Crawler(storage::Store& store, const extract::Extractor& extractor, CrawlOptions options, PageSink& sink);
 
-  // Runs until the frontier is empty, max_pages were fetched, or *stop becomes true.
+  // Runs until the frontier is empty, max_pages were fetched, or *stop becomes true. An
+  // invalid include/exclude pattern is an error before anything is fetched.
   Result<CrawlReport> run(const std::atomic<bool>* stop = nullptr, const ProgressCallback& progress = {});
 
  private:

@@ -1,13 +1,17 @@
 // HTTP(S) fetches through libcurl with the crawl's limits: timeouts, a body cap, redirects
 // (at most 5), gzip/brotli, conditional requests, and the address policy applied to every
-// connection. One Fetcher per thread.
+// connection. Fetcher does one transfer at a time; TransferPool drives many from one thread
+// through curl's multi interface (keep-alive, HTTP/2 multiplexing where offered). Neither is
+// thread-safe: one per thread.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "crawler/address_policy.h"
@@ -16,6 +20,7 @@ namespace beautyidx::crawler {
 
 struct FetcherOptions {
   std::string user_agent;
+  size_t max_connections = 16;  // TransferPool: connections open at once, all hosts together
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds total_timeout{20000};
   size_t max_body_bytes = 10 * 1024 * 1024;
@@ -56,6 +61,32 @@ class Fetcher {
   // Network failures, refused addresses and oversized bodies are errors (kNetwork/kPolicy);
   // any HTTP status, 4xx and 5xx included, is a response.
   Result<FetchResponse> fetch(const FetchRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Many transfers at once, driven from the calling thread.
+class TransferPool {
+ public:
+  explicit TransferPool(FetcherOptions options);
+  ~TransferPool();
+  TransferPool(const TransferPool&) = delete;
+  TransferPool& operator=(const TransferPool&) = delete;
+
+  // Starts fetching; `tag` comes back with the result.
+  Status start(const FetchRequest& request, uint64_t tag);
+
+  struct Done {
+    uint64_t tag = 0;
+    Result<FetchResponse> response;
+  };
+  // Moves transfers along until at least one finishes or `timeout` passes; returns the finished
+  // ones (possibly none).
+  std::vector<Done> wait(std::chrono::milliseconds timeout);
+
+  size_t active() const;
 
  private:
   struct Impl;

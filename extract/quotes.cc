@@ -276,6 +276,21 @@ std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
     size_t n = name_reference(tokens, i + 1);
     if (n > 0) return Attribution{{tokens.begin() + i + 1, tokens.begin() + i + 1 + n}, false, i + 1 + n};
     if (i + 1 < tokens.size() && is_pronoun(tokens[i + 1])) return Attribution{{}, true, i + 2};
+    // "says esthetician Mara Ellison", "says board-certified dermatologist Anna Karp": a
+    // credential in lowercase words, then the name.
+    size_t j = i + 1;
+    while (j < tokens.size() && j - i <= 5 && tokens[j].word && !is_capitalized(tokens[j].text)) ++j;
+    if (j > i + 1 && j < tokens.size()) {
+      std::string_view credential(tokens[i + 1].text.data(), tokens[j - 1].end - tokens[i + 1].begin);
+      size_t named = name_reference(tokens, j);
+      std::string_view role = tokens[j - 1].lower;
+      bool role_noun = role.ends_with("ist") || role == "surgeon" || role == "doctor" || role == "physician" ||
+                       role == "nurse" || role == "founder" || role == "editor" || role == "expert";
+      CredentialClass c = classify_credential(credential);
+      if (named > 0 && (role_noun || (c != CredentialClass::kNone && c != CredentialClass::kOther))) {
+        return Attribution{{tokens.begin() + j, tokens.begin() + j + named}, false, j + named};
+      }
+    }
     return std::nullopt;
   }
   size_t n = name_reference(tokens, i);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <mutex>
+#include <thread>
 
 #include "../test_util.h"
 #include "crawler/fetcher.h"
@@ -22,6 +23,7 @@ class RecordingSink : public PageSink {
  public:
   Status page(const ExtractedPage& page) override {
     pages.push_back(page.url);
+    by_url[page.url] = page;
     return {};
   }
   Status gone(const std::string& url) override {
@@ -33,6 +35,7 @@ class RecordingSink : public PageSink {
     return {};
   }
   std::vector<std::string> pages, removed;
+  std::map<std::string, ExtractedPage> by_url;
   int commits = 0;
 };
 
@@ -296,6 +299,226 @@ TEST_F(ScriptedSiteTest, RevisitsAreConditionalAnd304KeepsTheStoredPage) {
   EXPECT_GE(report->not_modified, 1u);
   EXPECT_EQ(std::count(again.pages.begin(), again.pages.end(), site_->origin() + "/tagged/"), 0)
       << "a 304 keeps the stored page; nothing is re-indexed";
+}
+
+
+// Counts requests in flight on one server: the most at once, overall and per path prefix.
+struct InFlightMeter {
+  std::atomic<int> now{0}, most{0};
+  HttpReply serve(const std::string& body, std::chrono::milliseconds think) {
+    int n = ++now;
+    int seen = most.load();
+    while (n > seen && !most.compare_exchange_weak(seen, n)) {
+    }
+    std::this_thread::sleep_for(think);
+    --now;
+    return HttpReply{200, "text/html", body, {}};
+  }
+};
+
+std::string links_to(const std::string& prefix, int n) {
+  std::string links;
+  for (int i = 0; i < n; ++i) links += "<a href=\"" + prefix + std::to_string(i) + "/\">p" + std::to_string(i) + "</a> ";
+  return links;
+}
+
+// Two hosts crawled together: each sees one request at a time (politeness), but the crawl
+// overlaps them, so it takes about as long as the slower host, not as long as both.
+TEST(ConcurrentCrawlTest, HostsAreCrawledInParallelButEachPolitely) {
+  test::TempDir dir_a, dir_b, db;
+  StaticSite site_a(dir_a.path()), site_b(dir_b.path());
+  InFlightMeter meter_a, meter_b;
+  constexpr auto kThink = std::chrono::milliseconds(60);
+  site_a.on("/", [&](const HttpCall&) { return meter_a.serve(article("A home", links_to("/p", 5)), kThink); });
+  site_a.on_prefix("/p", [&](const HttpCall& c) { return meter_a.serve(article("A " + c.path, ""), kThink); });
+  site_b.on("/", [&](const HttpCall&) { return meter_b.serve(article("B home", links_to("/p", 5)), kThink); });
+  site_b.on_prefix("/p", [&](const HttpCall& c) { return meter_b.serve(article("B " + c.path, ""), kThink); });
+  ASSERT_TRUE(site_a.start());
+  ASSERT_TRUE(site_b.start());
+  auto store = storage::Store::open(db.path() / "records");
+  ASSERT_TRUE(store);
+  auto extractor = extract::Extractor::load(test::data_dir());
+  ASSERT_TRUE(extractor);
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site_a.origin() + "/", site_b.origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.use_sitemaps = false;
+  o.concurrency = 8;
+  Crawler crawler(**store, *extractor, o, sink);
+  auto started = std::chrono::steady_clock::now();
+  auto report = crawler.run();
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(sink.pages.size(), 12u);
+  EXPECT_EQ(meter_a.most.load(), 1) << "one request at a time per host by default";
+  EXPECT_EQ(meter_b.most.load(), 1);
+  // 6 pages per host at 60 ms each: ~360 ms per host when the hosts overlap, ~720 ms when not.
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 650)
+      << "the two hosts were crawled one after the other";
+}
+
+TEST(ConcurrentCrawlTest, PerHostLimitAllowsParallelRequestsWhenAsked) {
+  test::TempDir dir, db;
+  StaticSite site(dir.path());
+  InFlightMeter meter;
+  site.on("/", [&](const HttpCall&) { return meter.serve(article("Home", links_to("/p", 12)), std::chrono::milliseconds(0)); });
+  site.on_prefix("/p", [&](const HttpCall& c) { return meter.serve(article(c.path, ""), std::chrono::milliseconds(50)); });
+  ASSERT_TRUE(site.start());
+  auto store = storage::Store::open(db.path() / "records");
+  ASSERT_TRUE(store);
+  auto extractor = extract::Extractor::load(test::data_dir());
+  ASSERT_TRUE(extractor);
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site.origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.use_sitemaps = false;
+  o.concurrency = 4;
+  o.per_host = 4;
+  Crawler crawler(**store, *extractor, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(sink.pages.size(), 13u);
+  EXPECT_GT(meter.most.load(), 1) << "--per-host 4 lets requests to one host overlap";
+  EXPECT_LE(meter.most.load(), 4) << "but never more than asked";
+}
+
+TEST_F(ScriptedSiteTest, IncludeExcludePatternsAndPerHostBudget) {
+  write(site_dir_.path() / "index.html",
+        article("Home", "<a href=\"/blog/one/\">1</a> <a href=\"/blog/two/\">2</a> <a href=\"/blog/three/\">3</a>"
+                        " <a href=\"/tag/x/\">tag</a> <a href=\"/blog/print/\">print</a>"));
+  for (const char* path : {"blog/one", "blog/two", "blog/three", "tag/x", "blog/print"}) {
+    write(site_dir_.path() / path / "index.html", article(path, ""));
+  }
+  ASSERT_TRUE(site_->start());
+  {
+    RecordingSink sink;
+    CrawlOptions o;
+    o.seeds = {site_->origin() + "/"};
+    o.delay = std::chrono::milliseconds(0);
+    o.include = {":[0-9]+/$", "/blog/"};  // the home page, and the blog
+    o.exclude = {"/print/"};
+    Crawler crawler(*store_, *extractor_, o, sink);
+    auto report = crawler.run();
+    ASSERT_TRUE(report) << report.error().message;
+    std::set<std::string> paths;
+    for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+    EXPECT_EQ(paths, (std::set<std::string>{"/", "/blog/one/", "/blog/two/", "/blog/three/"}));
+    EXPECT_EQ(site_->requests_for("/tag/x/"), 0u) << "not included";
+    EXPECT_EQ(site_->requests_for("/blog/print/"), 0u) << "excluded";
+  }
+  CrawlOptions bad;
+  bad.seeds = {site_->origin() + "/"};
+  bad.include = {"(unclosed"};
+  RecordingSink sink;
+  Crawler crawler(*store_, *extractor_, bad, sink);
+  auto report = crawler.run();
+  ASSERT_FALSE(report);
+  EXPECT_EQ(report.error().kind, ErrorKind::kInvalidArgument);
+}
+
+TEST_F(ScriptedSiteTest, PerHostBudgetLeavesTheRestQueued) {
+  write(site_dir_.path() / "index.html", article("Home", links_to("/p", 6)));
+  for (int i = 0; i < 6; ++i) write(site_dir_.path() / ("p" + std::to_string(i)) / "index.html", article("p", ""));
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site_->origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.max_pages_per_host = 3;
+  Crawler crawler(*store_, *extractor_, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(sink.pages.size(), 3u);
+  EXPECT_EQ(report->queued_left, 4u) << "the other pages wait for the next run";
+  EXPECT_EQ(report->over_host_budget, 4u);
+}
+
+TEST_F(ScriptedSiteTest, XRobotsTagNofollowLinksAndMetaRobots) {
+  write(site_dir_.path() / "index.html",
+        article("Home", "<a href=\"/hidden/\">h</a> <a href=\"/paid/\" rel=\"sponsored nofollow\">paid</a>"
+                        " <a href=\"/meta-nofollow/\">m</a>"));
+  site_->on("/hidden/", [](const HttpCall&) {
+    return HttpReply{200, "text/html", article("Hidden", "<a href=\"/behind-hidden/\">b</a>"),
+                     {{"X-Robots-Tag", "noindex, nofollow"}}};
+  });
+  write(site_dir_.path() / "meta-nofollow/index.html",
+        "<html><head><meta name=\"robots\" content=\"nofollow\"></head><body><article><p>A page whose links are not "
+        "to be followed, long enough to count as text.</p><a href=\"/behind-meta/\">x</a></article></body></html>");
+  for (const char* path : {"paid", "behind-hidden", "behind-meta"}) write(site_dir_.path() / path / "index.html", article(path, ""));
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  ASSERT_TRUE(crawl(sink));
+  EXPECT_EQ(site_->requests_for("/paid/"), 0u) << "rel=nofollow links are not followed";
+  EXPECT_EQ(site_->requests_for("/behind-hidden/"), 0u) << "X-Robots-Tag: nofollow";
+  EXPECT_EQ(site_->requests_for("/behind-meta/"), 0u) << "<meta name=robots content=nofollow>";
+  auto hidden = sink.by_url.find(site_->origin() + "/hidden/");
+  ASSERT_NE(hidden, sink.by_url.end());
+  EXPECT_TRUE(hidden->second.noindex) << "X-Robots-Tag: noindex reaches the indexer";
+}
+
+TEST_F(ScriptedSiteTest, SlowServersOversizedBodiesAndWrongTypesAreRecordedNotFatal) {
+  write(site_dir_.path() / "index.html",
+        article("Home", "<a href=\"/slow/\">s</a> <a href=\"/huge/\">h</a> <a href=\"/image/\">i</a> <a href=\"/fine/\">f</a>"));
+  write(site_dir_.path() / "fine/index.html", article("Fine", ""));
+  site_->on("/slow/", [](const HttpCall&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    return HttpReply{200, "text/html", article("Slow", ""), {}};
+  });
+  site_->on("/huge/", [](const HttpCall&) { return HttpReply{200, "text/html", std::string(3 * 1024 * 1024, 'x'), {}}; });
+  site_->on("/image/", [](const HttpCall&) { return HttpReply{200, "image/png", "\x89PNG", {}}; });
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site_->origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.retry_base = std::chrono::milliseconds(5);
+  o.timeout = std::chrono::milliseconds(400);
+  o.max_tries = 1;
+  o.max_body_bytes = 1024 * 1024;
+  Crawler crawler(*store_, *extractor_, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->errors, 2u) << "the timeout and the oversized body";
+  EXPECT_EQ(report->skipped_type, 1u) << "the PNG";
+  std::set<std::string> paths;
+  for (const auto& url : sink.pages) paths.insert(url.substr(site_->origin().size()));
+  EXPECT_EQ(paths, (std::set<std::string>{"/", "/fine/"}));
+  auto state = store_->get(storage::Family::kCrawlState, site_->origin() + "/huge/");
+  ASSERT_TRUE(state && *state);
+  EXPECT_NE((*state)->find("larger than"), std::string::npos) << **state;
+}
+
+TEST_F(ScriptedSiteTest, Windows1252PagesCanonicalLinksAndDuplicates) {
+  write(site_dir_.path() / "index.html",
+        article("Home", "<a href=\"/legacy/\">l</a> <a href=\"/post/?ref=home\">p</a>"));
+  // \x93 and \x94 are curly double quotes in windows-1252.
+  site_->on("/legacy/", [](const HttpCall&) {
+    return HttpReply{200, "text/html; charset=windows-1252",
+                     "<html><head><title>Cold water</title><meta name=\"author\" content=\"Pia Holm\"></head><body><article>"
+                     "<h1>Cold water</h1><p>\x93"
+                     "Cold water wakes the face up,\x94 says esthetician Lena Ortiz, who has worked with puffy morning "
+                     "skin for twenty years.</p><p>She splashes her own face ten times before coffee, and her clients "
+                     "who copy the habit say the swelling under their eyes is gone by the time they leave home.</p>"
+                     "<p>Cold water is free, takes a minute, and never needs charging, which is more than any device "
+                     "on our list of morning tools can claim after a month of testing.</p></article></body></html>",
+                     {}};
+  });
+  write(site_dir_.path() / "post/index.html",
+        "<html><head><link rel=\"canonical\" href=\"/the-post/\"></head><body><article><p>A post whose canonical "
+        "address is another path, with text long enough to be an article.</p></article></body></html>");
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  ASSERT_TRUE(crawl(sink));
+  auto legacy = sink.by_url.find(site_->origin() + "/legacy/");
+  ASSERT_NE(legacy, sink.by_url.end());
+  EXPECT_NE(legacy->second.text.find("\u201CCold water wakes the face up,\u201D"), std::string::npos) << legacy->second.text;
+  ASSERT_FALSE(legacy->second.quotes.empty());
+  EXPECT_EQ(legacy->second.quotes[0].speaker ? legacy->second.quotes[0].speaker->name : "", "Lena Ortiz");
+  auto post = sink.by_url.find(site_->origin() + "/post/?ref=home");
+  ASSERT_NE(post, sink.by_url.end());
+  EXPECT_EQ(post->second.canonical_url, site_->origin() + "/the-post/");
 }
 
 TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {

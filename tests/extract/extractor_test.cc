@@ -95,6 +95,11 @@ const QuoteCase kQuoteCases[] = {
      "a pea-sized amount is enough", "Jonah Lee", true},
     {"she_recommends", "<p>“Slow and steady wins here,” Ruiz says. She recommends a gentle cleanser before any retinoid.</p>",
      "She recommends a gentle cleanser", "Carla Ruiz", true},
+    {"after_says_credential_name", "<p>“Cold water wakes the face up faster than any tool,” says esthetician Mara Ellison.</p>",
+     "Cold water wakes the face up", "Mara Ellison", false},
+    {"after_says_long_credential_name",
+     "<p>“Ice is fine for a minute, never for ten,” says board-certified dermatologist Anna Karp, who practices in Ohio.</p>",
+     "Ice is fine for a minute", "Anna Karp", false},
     {"scare_quote", "<p>The so-called “glass skin” look is mostly good lighting.</p>", nullptr, nullptr, false},
     {"quoted_title", "<p>We loved the chapter “Skin in Winter” in her new book.</p>", nullptr, nullptr, false},
 };
