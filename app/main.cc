@@ -313,9 +313,9 @@ int main(int argc, char** argv) {
         double seconds = std::chrono::duration<double>(now - started).count();
         double rate = seconds > 0 ? static_cast<double>(r.fetched) / seconds : 0;
         std::string eta;
-        if (rate > 0 && crawl_options.max_pages > r.fetched && crawl_options.max_pages < 1000000) {
-          eta = "  ETA " + std::to_string(static_cast<long>((crawl_options.max_pages - r.fetched) / rate)) + "s";
-        }
+        // What is left: the queue, or the page budget when that is smaller.
+        size_t left = std::min(r.queued, crawl_options.max_pages > r.fetched ? crawl_options.max_pages - r.fetched : 0);
+        if (rate > 0 && left > 0) eta = "  ETA " + std::to_string(static_cast<long>(left / rate)) + "s";
         if (tty) {
           std::fprintf(stderr, "\r\x1b[Kfetched %zu  queued %zu  articles %zu  errors %zu  blocked %zu  %.1f pages/s%s  %s",
                        r.fetched, r.queued, r.articles, r.errors, r.robots_blocked, rate, eta.c_str(),
