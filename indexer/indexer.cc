@@ -115,8 +115,7 @@ struct Indexer::Impl {
   Status remove_article(const std::string& id, storage::WriteBatch& batch) {
     auto existing = store->get(Family::kArticles, id);
     if (!existing) return std::unexpected(existing.error());
-    if (!*existing) return {};
-    json record = json::parse(**existing, nullptr, false);
+    json record = *existing ? json::parse(**existing, nullptr, false) : json();
     if (record.is_object()) {
       for (const auto& key : record.value("quote_keys", json::array())) {
         if (key.is_string()) batch.erase(Family::kQuotes, key.get<std::string>());
@@ -129,9 +128,14 @@ struct Indexer::Impl {
         for (int band = 0; band < 4; ++band) batch.erase(Family::kMeta, band_key(band, old_hash, id));
       }
     }
-    batch.erase(Family::kArticles, id);
+    if (*existing) batch.erase(Family::kArticles, id);
+    // Every document of an article carries its article term, so one call removes them all, even
+    // ones the records lost track of; what index_page writes next is then added without a
+    // lookup per document. (term_exists first: deleting by an absent term still costs Xapian a
+    // walk of its pending changes.)
     try {
-      db.delete_document(std::string(schema::kArticleTerm) + id);
+      const std::string term = std::string(schema::kArticleTerm) + id;
+      if (*existing || db.term_exists(term)) db.delete_document(term);
     } catch (const Xapian::Error& e) {
       return std::unexpected(xapian_error(e, "remove article " + id));
     }
@@ -270,7 +274,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
                    {"snippet", snippet_of(page)}, {"concerns", page.concerns}, {"techniques", page.techniques}};
       doc.set_data(data.dump());
       doc.add_boolean_term(std::string(schema::kIdTerm) + "a" + id);
-      db.replace_document(std::string(schema::kIdTerm) + "a" + id, doc);
+      db.add_document(doc);
     }
 
     // Quotes and experts.
@@ -306,7 +310,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_value(schema::kArticleSlot, id);
       doc.set_data(record.dump());
       doc.add_boolean_term(std::string(schema::kIdTerm) + "q" + key);
-      db.replace_document(std::string(schema::kIdTerm) + "q" + key, doc);
+      db.add_document(doc);
     }
 
     // Products: one offer document per product per article, collapsed by product at query time.
@@ -359,7 +363,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
       doc.add_value(schema::kArticleSlot, id);
       doc.set_data(offer.dump());
       doc.add_boolean_term(std::string(schema::kIdTerm) + "p" + key);
-      db.replace_document(std::string(schema::kIdTerm) + "p" + key, doc);
+      db.add_document(doc);
     }
 
     json record = page_json(page);
