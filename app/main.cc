@@ -238,6 +238,19 @@ int main(int argc, char** argv) {
   related->add_option("--limit", limit, "Most results")->check(CLI::Range(1, 50))->capture_default_str();
   related->add_flag("--json", as_json, "JSON output");
 
+  // records by id
+  std::string record_id;
+  auto* article_cmd = app.add_subcommand("article", "One indexed article: its quotes, products and experts");
+  article_cmd->add_option("id", record_id, "Article id or URL")->required();
+  auto* product_cmd = app.add_subcommand("product", "One product: its offers across articles and their price history");
+  product_cmd->add_option("id", record_id, "Product id (as in recommend --json)")->required();
+  auto* expert_cmd = app.add_subcommand("expert", "One expert: credential and quotes");
+  expert_cmd->add_option("id", record_id, "Expert id")->required();
+  for (auto* command : {article_cmd, product_cmd, expert_cmd}) {
+    command->add_option("--db", db, "Database folder")->required();
+    command->add_flag("--json", as_json, "JSON output");
+  }
+
   // serve
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API");
   server::ServerOptions server_options;
@@ -408,6 +421,55 @@ int main(int argc, char** argv) {
     ExtractedPage page = extractor->extract({*body, extract_url, type});
     if (as_json) std::printf("%s\n", to_json(page, 2).c_str());
     else print_page(page);
+    return 0;
+  }
+
+  if (*article_cmd || *product_cmd || *expert_cmd) {
+    auto reader = open_reader(db, data_dir);
+    if (!reader) return fail(reader.error());
+    if (*article_cmd) {
+      auto result = (*reader)->article(record_id);
+      if (!result) return fail(result.error());
+      if (as_json) {
+        print_json(recommender::to_json(*result));
+      } else {
+        std::printf("%s\n%s\n", result->article.title.c_str(), result->article.url.c_str());
+        std::printf("\nexperts (%zu):\n", result->experts.size());
+        for (const auto& e : result->experts) std::printf("  %s  [%s]\n", speaker_line(e.speaker).c_str(), e.id.c_str());
+        std::printf("\nshop this article (%zu):\n", result->products.size());
+        for (const auto& p : result->products) {
+          std::printf("  %s%s  %s  [%s]\n", p.product.brand.empty() ? "" : (p.product.brand + " ").c_str(),
+                      p.product.name.c_str(), format_price(p.product.price).c_str(), p.product_id.c_str());
+        }
+      }
+    } else if (*product_cmd) {
+      auto result = (*reader)->product(record_id);
+      if (!result) return fail(result.error());
+      if (as_json) {
+        print_json(recommender::to_json(*result));
+      } else {
+        std::printf("%s%s  (lowest %s)\n", result->brand.empty() ? "" : (result->brand + " ").c_str(), result->name.c_str(),
+                    result->lowest ? format_price(*result->lowest).c_str() : "?");
+        for (const auto& o : result->offers) {
+          std::printf("  %s%s in \"%s\"  seen %s .. %s\n", format_price(o.product.price).c_str(),
+                      o.product.retailer.empty() ? "" : (" at " + o.product.retailer).c_str(), o.article.title.c_str(),
+                      o.first_seen.c_str(), o.last_seen.c_str());
+          for (const auto& point : o.history) std::printf("      %s  %s\n", point.date.c_str(), format_price(point.price).c_str());
+        }
+      }
+    } else {
+      auto result = (*reader)->expert(record_id);
+      if (!result) return fail(result.error());
+      if (as_json) {
+        print_json(recommender::to_json(*result));
+      } else {
+        std::printf("%s: %zu quotes\n", speaker_line(result->expert.speaker).c_str(), result->quotes.size());
+        for (const auto& hit : result->quotes) {
+          std::printf("  \"%s\"  [%s] in \"%s\"\n", shorten(hit.quote.text, 120).c_str(), stance_name(hit.quote.stance),
+                      hit.article.title.c_str());
+        }
+      }
+    }
     return 0;
   }
 

@@ -85,9 +85,9 @@ class Frontier {
   }
 
   // Queues a stored URL again for a revisit, keeping what its state knows (ETag, dates).
-  void requeue(storage::WriteBatch& batch, const std::string& url, int depth) {
+  void requeue(storage::WriteBatch& batch, const std::string& url, int depth, std::string_view kind) {
     if (!pending_.insert(url).second) return;
-    json item = {{"url", url}, {"depth", depth}, {"kind", "page"}};
+    json item = {{"url", url}, {"depth", depth}, {"kind", kind}};
     batch.put(Family::kFrontier, seq_key(next_seq_), item.dump());
     ++next_seq_;
     batch.put(Family::kMeta, kFrontierSeqKey, std::to_string(next_seq_));
@@ -359,7 +359,7 @@ class CrawlRun {
         if (!state.is_object() || state.value("state", "") != "fetched") return true;
         if (!scope_->contains(std::string(key))) return true;
         if (options_.recrawl == CrawlOptions::Recrawl::kDue && state.value("next_fetch", 0LL) > now) return true;
-        frontier_.requeue(batch, std::string(key), state.value("depth", 0));
+        frontier_.requeue(batch, std::string(key), state.value("depth", 0), state.value("kind", "page"));
         return true;
       });
       if (!status) return status;
@@ -655,6 +655,7 @@ class CrawlRun {
 
   void finish(const Frontier::Item& item, json state) {
     state["depth"] = item.depth;
+    if (item.kind != "page") state["kind"] = item.kind;  // a revisit reads a feed as a feed
     completions_.erase(Family::kFrontier, item.key);
     completions_.put(Family::kCrawlState, item.url, state.dump());
   }

@@ -333,11 +333,20 @@ Status Indexer::index_page(const ExtractedPage& page) {
       product["id"] = pid;
       json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
                     {"first_seen", seen}, {"last_seen", seen}};
-      // Keep the first-seen date of an offer that existed before (a price history starts here).
+      // An offer seen before keeps its first-seen date and its price history; a recrawl that
+      // finds another price adds a point.
+      json history = json::array();
       if (auto old = impl_->store->get(Family::kOffers, key); old && *old) {
         json previous = json::parse(**old, nullptr, false);
-        if (previous.is_object() && previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
+        if (previous.is_object()) {
+          if (previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
+          if (previous.contains("history") && previous["history"].is_array()) history = previous["history"];
+        }
       }
+      json point = {{"date", seen}, {"price", price_json(p.price)}};
+      if (history.empty() || history.back().value("price", json()) != point["price"]) history.push_back(point);
+      if (history.size() > 100) history.erase(history.begin());
+      offer["history"] = history;
       batch.put(Family::kOffers, key, offer.dump());
       json product_record = {{"id", pid}, {"name", p.name}, {"brand", p.brand}};
       batch.put(Family::kProducts, pid, product_record.dump());

@@ -10,6 +10,7 @@
 #include "core/json_internal.h"
 #include "core/price.h"
 #include "core/text.h"
+#include "indexer/indexer.h"
 #include "indexer/schema.h"
 #include "storage/store.h"
 #include "url/url.h"
@@ -67,6 +68,56 @@ class PlainTermDecider : public Xapian::ExpandDecider {
     return term.size() > 3;
   }
 };
+
+// A product offer document's data (as the indexer writes it) as a pick, with its evidence.
+Pick pick_from_offer(const json& offer) {
+  Pick pick;
+  pick.product = product_from(offer["product"]);
+  pick.product_id = offer["product"].value("id", "");
+  pick.article = article_from(offer["article"]);
+  for (const auto& e : offer.value("evidence", json::array())) {
+    Evidence ev;
+    ev.quote = e.value("quote", "");
+    ev.speaker = e.value("speaker", "");
+    ev.credential = e.value("credential", "");
+    ev.credential_class = parse_credential_class(e.value("credential_class", "none")).value_or(CredentialClass::kNone);
+    ev.stance = parse_stance(e.value("stance", "neutral")).value_or(Stance::kNeutral);
+    ev.indirect = e.value("indirect", false);
+    ev.article = pick.article;
+    pick.evidence.push_back(std::move(ev));
+  }
+  return pick;
+}
+
+// Distinct experts recommending the pick, each weighted by their credential class.
+double endorsement_of(const Pick& pick) {
+  double endorsement = 0;
+  std::set<std::string> endorsers;
+  for (const Evidence& ev : pick.evidence) {
+    if (ev.stance == Stance::kRecommends && endorsers.insert(ev.speaker).second) {
+      endorsement += credential_weight(ev.credential_class);
+    }
+  }
+  return endorsement;
+}
+
+// Experts quoted in `quotes`, in order of first appearance, with their best quote.
+std::vector<ExpertSummary> experts_of(const std::vector<Quote>& quotes) {
+  std::vector<ExpertSummary> out;
+  for (const Quote& q : quotes) {
+    if (!q.speaker || q.speaker->credential.empty()) continue;
+    std::string id = indexer::expert_id(*q.speaker);
+    auto it = std::find_if(out.begin(), out.end(), [&](const ExpertSummary& e) { return e.id == id; });
+    if (it == out.end()) {
+      out.push_back({id, *q.speaker, q.text, 0});
+      it = out.end() - 1;
+    } else if (q.stance == Stance::kRecommends && !q.indirect) {
+      it->best_quote = q.text;
+    }
+    ++it->quotes;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -178,31 +229,13 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       json offer = json::parse(it.get_document().get_data(), nullptr, false);
       if (!offer.is_object()) continue;
-      Pick pick;
-      pick.product = product_from(offer["product"]);
+      Pick pick = pick_from_offer(offer);
       // The budget is strict: a bad value slot must never let an over-budget pick through.
       if (q.budget && q.budget->max && pick.product.price.amount > *q.budget->max) continue;
       if (q.budget && q.budget->min && pick.product.price.amount < *q.budget->min) continue;
-      pick.product_id = offer["product"].value("id", "");
-      pick.article = article_from(offer["article"]);
       pick.matched_concerns = intersect(pick.product.concerns, q.concerns);
       pick.matched_techniques = intersect(pick.product.techniques, q.techniques);
-      double endorsement = 0;
-      std::set<std::string> endorsers;
-      for (const auto& e : offer.value("evidence", json::array())) {
-        Evidence ev;
-        ev.quote = e.value("quote", "");
-        ev.speaker = e.value("speaker", "");
-        ev.credential = e.value("credential", "");
-        ev.credential_class = parse_credential_class(e.value("credential_class", "none")).value_or(CredentialClass::kNone);
-        ev.stance = parse_stance(e.value("stance", "neutral")).value_or(Stance::kNeutral);
-        ev.indirect = e.value("indirect", false);
-        ev.article = pick.article;
-        if (ev.stance == Stance::kRecommends && endorsers.insert(ev.speaker).second) {
-          endorsement += credential_weight(ev.credential_class);
-        }
-        pick.evidence.push_back(std::move(ev));
-      }
+      double endorsement = endorsement_of(pick);
       double text_weight = it.get_weight();
       std::string name = to_lower_ascii(pick.product.brand + " " + pick.product.name);
       double type_bonus = 0;
@@ -408,6 +441,123 @@ Result<Counts> Recommender::counts() const {
   return counts;
 }
 
+namespace {
+
+bool looks_like_id(const std::string& s) {
+  return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+Result<json> read_record(const storage::Store& store, Family family, const std::string& key, const char* what) {
+  auto raw = store.get(family, key);
+  if (!raw) return std::unexpected(raw.error());
+  if (!*raw) return make_error(ErrorKind::kNotFound, std::string("no ") + what + " " + key);
+  json record = json::parse(**raw, nullptr, false);
+  if (!record.is_object()) return make_error(ErrorKind::kCorruption, std::string("unreadable ") + what + " record " + key);
+  return record;
+}
+
+}  // namespace
+
+Result<ArticleDetail> Recommender::article(const std::string& url_or_id) const {
+  std::string id;
+  if (looks_like_id(url_or_id)) {
+    id = url_or_id;
+  } else {
+    auto normalized = url::normalize(url_or_id);
+    if (!normalized) return std::unexpected(normalized.error());
+    auto found = impl_->store->get(Family::kUrlIndex, *normalized);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return make_error(ErrorKind::kNotFound, "no article indexed for " + *normalized);
+    id = **found;
+  }
+  auto record = read_record(*impl_->store, Family::kArticles, id, "article");
+  if (!record) return std::unexpected(record.error());
+  ExtractedPage page = page_from(*record);
+  ArticleDetail detail;
+  detail.article = {id, record->value("url", page.canonical_url.empty() ? page.url : page.canonical_url), page.title};
+  if (!page.canonical_url.empty()) detail.article.url = page.canonical_url;
+  detail.authors = page.authors;
+  detail.published = page.published;
+  detail.description = page.description;
+  detail.image = page.image;
+  detail.site_name = page.site_name;
+  detail.snippet = page.description.empty() ? page.text.substr(0, std::min<size_t>(page.text.size(), 240)) : page.description;
+  detail.concerns = page.concerns;
+  detail.techniques = page.techniques;
+  detail.quotes = page.quotes;
+  detail.experts = experts_of(page.quotes);
+  detail.alternates = strings(*record, "alternates");
+  for (const auto& key : record->value("offer_keys", json::array())) {
+    if (!key.is_string()) continue;
+    auto offer = read_record(*impl_->store, Family::kOffers, key.get<std::string>(), "offer");
+    if (offer) detail.products.push_back(pick_from_offer(*offer));
+  }
+  return detail;
+}
+
+Result<ProductDetail> Recommender::product(const std::string& id) const {
+  auto record = read_record(*impl_->store, Family::kProducts, id, "product");
+  if (!record) return std::unexpected(record.error());
+  ProductDetail detail;
+  detail.id = id;
+  detail.brand = record->value("brand", "");
+  detail.name = record->value("name", "");
+  const std::string prefix = id + "/";
+  auto status = impl_->store->scan(Family::kOffers, prefix, [&](std::string_view, std::string_view value) {
+    json offer = json::parse(value, nullptr, false);
+    if (!offer.is_object()) return true;
+    Offer o;
+    o.article = article_from(offer["article"]);
+    o.product = product_from(offer["product"]);
+    o.first_seen = offer.value("first_seen", "");
+    o.last_seen = offer.value("last_seen", "");
+    for (const auto& point : offer.value("history", json::array())) {
+      if (point.is_object()) o.history.push_back({point.value("date", ""), price_from(point.value("price", json::object()))});
+    }
+    if (!detail.lowest || (o.product.price.currency == detail.lowest->currency && o.product.price.amount < detail.lowest->amount)) {
+      detail.lowest = o.product.price;
+    }
+    detail.offers.push_back(std::move(o));
+    return true;
+  });
+  if (!status) return std::unexpected(status.error());
+  return detail;
+}
+
+Result<ExpertDetail> Recommender::expert(const std::string& id) const {
+  auto record = read_record(*impl_->store, Family::kExperts, id, "expert");
+  if (!record) return std::unexpected(record.error());
+  ExpertDetail detail;
+  detail.expert.id = id;
+  detail.expert.speaker.name = record->value("name", "");
+  detail.expert.speaker.credential = record->value("credential", "");
+  detail.expert.speaker.credential_class =
+      parse_credential_class(record->value("credential_class", "none")).value_or(CredentialClass::kNone);
+  detail.expert.speaker.affiliation = record->value("affiliation", "");
+  std::lock_guard lock(impl_->mutex);
+  try {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(schema::kExpertTerm) + id),
+                                    Xapian::Query(std::string(schema::kTypeTerm) + "quote")));
+    enquire.set_sort_by_value(schema::kDateSlot, true);
+    Xapian::MSet mset = enquire.get_mset(0, 200);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      json quote = json::parse(it.get_document().get_data(), nullptr, false);
+      if (!quote.is_object()) continue;
+      QuoteHit hit;
+      hit.quote = quote_from(quote);
+      hit.article = article_from(quote["article"]);
+      if (hit.quote.stance == Stance::kRecommends && detail.expert.best_quote.empty()) detail.expert.best_quote = hit.quote.text;
+      detail.quotes.push_back(std::move(hit));
+    }
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "expert " + id));
+  }
+  detail.expert.quotes = detail.quotes.size();
+  if (detail.expert.best_quote.empty() && !detail.quotes.empty()) detail.expert.best_quote = detail.quotes.front().quote.text;
+  return detail;
+}
+
 // ---- JSON -------------------------------------------------------------------------------
 
 namespace {
@@ -427,27 +577,35 @@ json interpretation_json(const QueryInterpretation& q) {
 
 json article_json(const ArticleRef& a) { return {{"id", a.id}, {"url", a.url}, {"title", a.title}}; }
 
+json pick_json(const Pick& pick) {
+  json evidence = json::array();
+  for (const Evidence& e : pick.evidence) {
+    evidence.push_back({{"quote", e.quote}, {"speaker", e.speaker}, {"credential", e.credential},
+                        {"credential_class", credential_class_name(e.credential_class)},
+                        {"stance", stance_name(e.stance)}, {"indirect", e.indirect},
+                        {"article_url", e.article.url}, {"article_title", e.article.title}});
+  }
+  json product = product_json(pick.product);
+  product["id"] = pick.product_id;
+  product["price_text"] = format_price(pick.product.price);
+  return {{"product", product}, {"score", pick.score}, {"concerns", pick.matched_concerns},
+          {"techniques", pick.matched_techniques}, {"evidence", evidence}, {"article", article_json(pick.article)}};
+}
+
+json expert_summary_json(const ExpertSummary& e) {
+  return {{"id", e.id}, {"name", e.speaker.name}, {"credential", e.speaker.credential},
+          {"credential_class", credential_class_name(e.speaker.credential_class)},
+          {"affiliation", e.speaker.affiliation}, {"best_quote", e.best_quote}, {"quotes", e.quotes}};
+}
+
+
 }  // namespace
 
 std::string to_json(const QueryInterpretation& query) { return interpretation_json(query).dump(); }
 
 std::string to_json(const RecommendResponse& response) {
   json results = json::array();
-  for (const Pick& pick : response.results) {
-    json evidence = json::array();
-    for (const Evidence& e : pick.evidence) {
-      evidence.push_back({{"quote", e.quote}, {"speaker", e.speaker}, {"credential", e.credential},
-                          {"credential_class", credential_class_name(e.credential_class)},
-                          {"stance", stance_name(e.stance)}, {"indirect", e.indirect},
-                          {"article_url", e.article.url}, {"article_title", e.article.title}});
-    }
-    json product = product_json(pick.product);
-    product["id"] = pick.product_id;
-    product["price_text"] = format_price(pick.product.price);
-    results.push_back({{"product", product}, {"score", pick.score}, {"concerns", pick.matched_concerns},
-                       {"techniques", pick.matched_techniques}, {"evidence", evidence},
-                       {"article", article_json(pick.article)}});
-  }
+  for (const Pick& pick : response.results) results.push_back(pick_json(pick));
   json out = {{"query", interpretation_json(response.query)}, {"results", results}};
   if (!response.explanation.empty()) out["explanation"] = response.explanation;
   return out.dump();
@@ -481,6 +639,51 @@ std::string to_json(const Counts& c) {
   return json{{"pages", c.pages}, {"articles", c.articles}, {"quotes", c.quotes}, {"products", c.products},
               {"experts", c.experts}}
       .dump();
+}
+
+
+std::string to_json(const ArticleDetail& a) {
+  json quotes = json::array();
+  for (const Quote& q : a.quotes) quotes.push_back(quote_json(q));
+  json products = json::array();
+  for (const Pick& p : a.products) products.push_back(pick_json(p));
+  json experts = json::array();
+  for (const ExpertSummary& e : a.experts) experts.push_back(expert_summary_json(e));
+  json out = article_json(a.article);
+  out.update({{"authors", a.authors}, {"published", a.published ? json(*a.published) : json(nullptr)},
+              {"description", a.description}, {"image", a.image}, {"site_name", a.site_name}, {"snippet", a.snippet},
+              {"concerns", a.concerns}, {"techniques", a.techniques}, {"quotes", quotes}, {"products", products},
+              {"experts", experts}, {"alternates", a.alternates}});
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const ProductDetail& p) {
+  json offers = json::array();
+  for (const Offer& o : p.offers) {
+    json history = json::array();
+    for (const PricePoint& point : o.history) {
+      history.push_back({{"date", point.date}, {"price", price_json(point.price)}, {"price_text", format_price(point.price)}});
+    }
+    offers.push_back({{"article", article_json(o.article)}, {"retailer", o.product.retailer}, {"url", o.product.url},
+                      {"price", price_json(o.product.price)}, {"price_text", format_price(o.product.price)},
+                      {"first_seen", o.first_seen}, {"last_seen", o.last_seen}, {"history", history}});
+  }
+  json out = {{"id", p.id}, {"brand", p.brand}, {"name", p.name}, {"offers", offers},
+              {"lowest", p.lowest ? price_json(*p.lowest) : json(nullptr)},
+              {"lowest_text", p.lowest ? format_price(*p.lowest) : ""}};
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const ExpertDetail& e) {
+  json quotes = json::array();
+  for (const QuoteHit& hit : e.quotes) {
+    quotes.push_back({{"text", hit.quote.text}, {"stance", stance_name(hit.quote.stance)}, {"indirect", hit.quote.indirect},
+                      {"concerns", hit.quote.concerns}, {"techniques", hit.quote.techniques},
+                      {"article", article_json(hit.article)}});
+  }
+  json out = expert_summary_json(e.expert);
+  out["quote_list"] = quotes;
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace beautyidx::recommender

@@ -90,6 +90,57 @@ struct RelatedResponse {
   std::vector<ArticleHit> related;
 };
 
+// An expert as the index knows them: the speaker of quotes in one or more articles.
+struct ExpertSummary {
+  std::string id;
+  Speaker speaker;
+  std::string best_quote;  // a recommending quote when there is one
+  size_t quotes = 0;
+};
+
+struct ArticleDetail {
+  ArticleRef article;
+  std::vector<std::string> authors;
+  std::optional<std::string> published;
+  std::string description;
+  std::string image;
+  std::string site_name;
+  std::string snippet;
+  std::vector<std::string> concerns;
+  std::vector<std::string> techniques;
+  std::vector<Quote> quotes;
+  std::vector<Pick> products;          // "shop this article"
+  std::vector<ExpertSummary> experts;  // "experts in this article"
+  std::vector<std::string> alternates;  // near-duplicate copies at other URLs
+};
+
+struct PricePoint {
+  std::string date;  // YYYY-MM-DD
+  Price price;
+};
+
+// One product as offered in one article, with the prices seen there over time.
+struct Offer {
+  ArticleRef article;
+  Product product;
+  std::string first_seen;
+  std::string last_seen;
+  std::vector<PricePoint> history;
+};
+
+struct ProductDetail {
+  std::string id;
+  std::string brand;
+  std::string name;
+  std::vector<Offer> offers;
+  std::optional<Price> lowest;  // the lowest current offer
+};
+
+struct ExpertDetail {
+  ExpertSummary expert;
+  std::vector<QuoteHit> quotes;
+};
+
 struct Counts {
   size_t pages = 0, articles = 0, quotes = 0, products = 0, experts = 0;
 };
@@ -104,6 +155,11 @@ class Recommender {
   Result<SearchResponse> search(const SearchRequest& request) const;
   Result<RelatedResponse> related(const RelatedRequest& request) const;
   Result<Counts> counts() const;
+
+  // Records by id (or, for an article, by URL). kNotFound for unknown ones.
+  Result<ArticleDetail> article(const std::string& url_or_id) const;
+  Result<ProductDetail> product(const std::string& id) const;
+  Result<ExpertDetail> expert(const std::string& id) const;
 
   // Reopens both databases at their latest commit.
   Status refresh();
@@ -122,5 +178,8 @@ std::string to_json(const RecommendResponse& response);
 std::string to_json(const SearchResponse& response);
 std::string to_json(const RelatedResponse& response);
 std::string to_json(const Counts& counts);
+std::string to_json(const ArticleDetail& article);
+std::string to_json(const ProductDetail& product);
+std::string to_json(const ExpertDetail& expert);
 
 }  // namespace beautyidx::recommender

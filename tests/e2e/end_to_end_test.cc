@@ -3,6 +3,8 @@
 // dir, then asked the questions a reader of the seed article would ask.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "../test_util.h"
 #include "crawler/crawler.h"
 #include "indexer/indexer.h"
@@ -134,6 +136,44 @@ TEST_F(EndToEndTest, RelatedArticlesNeverIncludeTheArticleItself) {
   ASSERT_TRUE(response) << response.error().message;
   ASSERT_FALSE(response->related.empty());
   for (const auto& hit : response->related) EXPECT_NE(hit.article.url, request.url);
+}
+
+// "Shop this article" and "experts in this article", and the records behind them.
+TEST_F(EndToEndTest, ArticleProductAndExpertRecords) {
+  auto article = recommender_->article(site_->origin() + "/blog/do-facial-workouts-work/");
+  ASSERT_TRUE(article) << article.error().message;
+  EXPECT_NE(article->article.title.find("Facial Workouts"), std::string::npos) << article->article.title;
+  std::set<std::string> experts;
+  for (const auto& e : article->experts) experts.insert(e.speaker.name);
+  EXPECT_TRUE(experts.count("Mara Ellison") && experts.count("Camille Duarte"));
+  std::string roller_id;
+  for (const auto& p : article->products) {
+    if (p.product.brand == "Skin Gym" && p.product.name == "Jade Facial Roller") roller_id = p.product_id;
+  }
+  ASSERT_FALSE(roller_id.empty()) << "the roller is in the article's shop box";
+  auto by_id = recommender_->article(article->article.id);
+  ASSERT_TRUE(by_id);
+  EXPECT_EQ(by_id->article.url, article->article.url);
+
+  auto product = recommender_->product(roller_id);
+  ASSERT_TRUE(product) << product.error().message;
+  ASSERT_FALSE(product->offers.empty());
+  ASSERT_TRUE(product->lowest);
+  EXPECT_DOUBLE_EQ(product->lowest->amount, 32);
+  ASSERT_FALSE(product->offers.front().history.empty()) << "the first sighting starts the price history";
+
+  std::string ellison;
+  for (const auto& e : article->experts) {
+    if (e.speaker.name == "Mara Ellison") ellison = e.id;
+  }
+  auto expert = recommender_->expert(ellison);
+  ASSERT_TRUE(expert) << expert.error().message;
+  EXPECT_EQ(expert->expert.speaker.credential_class, CredentialClass::kDermatologist);
+  EXPECT_FALSE(expert->quotes.empty());
+
+  EXPECT_EQ(recommender_->article("0123456789abcdef").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(recommender_->product("0123456789abcdef").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(recommender_->expert("nobody").error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

@@ -56,5 +56,34 @@ TEST(IndexerTest, SyndicatedCopyBecomesAnAlternateNotASecondArticle) {
   EXPECT_EQ(*(*store)->count(storage::Family::kArticles), 1u);
 }
 
+TEST(IndexerTest, ARecrawlAtAnotherPriceAddsToTheOffersHistory) {
+  test::TempDir dir;
+  auto store = storage::Store::open(schema::records_dir(dir.path()));
+  ASSERT_TRUE(store);
+  auto indexer = Indexer::open(dir.path(), **store);
+  ASSERT_TRUE(indexer) << indexer.error().message;
+  ExtractedPage page = article("https://shop.example/rollers/", kText);
+  Product roller;
+  roller.brand = "Skin Gym";
+  roller.name = "Jade Facial Roller";
+  roller.price = {32, {}, {}, "USD"};
+  page.products = {roller};
+  ASSERT_TRUE((*indexer)->index_page(page));
+  ASSERT_TRUE((*indexer)->commit());
+  ASSERT_TRUE((*indexer)->index_page(page));  // same price: no new point
+  ASSERT_TRUE((*indexer)->commit());
+  page.products[0].price.amount = 26;
+  ASSERT_TRUE((*indexer)->index_page(page));
+  ASSERT_TRUE((*indexer)->commit());
+  std::string key = schema::offer_key(product_id(roller), article_id("https://shop.example/rollers/"));
+  auto offer = (*store)->get(storage::Family::kOffers, key);
+  ASSERT_TRUE(offer && *offer);
+  EXPECT_NE((*offer)->find("\"history\":[{"), std::string::npos) << **offer;
+  size_t points = 0;
+  for (size_t at = (*offer)->find("\"date\""); at != std::string::npos; at = (*offer)->find("\"date\"", at + 1)) ++points;
+  EXPECT_EQ(points, 2u) << **offer;
+  EXPECT_NE((*offer)->find("26"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace beautyidx::indexer
