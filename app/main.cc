@@ -22,7 +22,9 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "crawler/stored_page.h"
 #include "pipeline/indexing_sink.h"
+#include "pipeline/reindex.h"
 #include "recommender/recommender.h"
 #include "server/http_server.h"
 #include "storage/store.h"
@@ -238,6 +240,16 @@ int main(int argc, char** argv) {
   related->add_option("--limit", limit, "Most results")->check(CLI::Range(1, 50))->capture_default_str();
   related->add_flag("--json", as_json, "JSON output");
 
+  // maintenance
+  bool dry_run = false;
+  auto* check = app.add_subcommand("check", "Verify that the records and the search index agree, and repair them");
+  check->add_option("--db", db, "Database folder")->required();
+  check->add_flag("--dry-run", dry_run, "Only report; exit 1 on any mismatch");
+  check->add_flag("--json", as_json, "JSON output");
+  auto* reindex = app.add_subcommand("reindex", "Re-extract every stored page with this version and rebuild the index");
+  reindex->add_option("--db", db, "Database folder")->required();
+  reindex->add_flag("--json", as_json, "JSON output");
+
   // records by id
   std::string record_id;
   auto* article_cmd = app.add_subcommand("article", "One indexed article: its quotes, products and experts");
@@ -387,7 +399,14 @@ int main(int argc, char** argv) {
       if (relative.ends_with("index.html")) relative.resize(relative.size() - 10);
       auto page_url = url::resolve(base, relative);
       if (!page_url) return std::unexpected(page_url.error());
-      ExtractedPage page = extractor->extract({*body, *page_url, ext == ".txt" ? "text/plain" : ""});
+      std::string content_type = ext == ".txt" ? "text/plain" : "";
+      ExtractedPage page = extractor->extract({*body, *page_url, content_type});
+      // Kept like a crawled page, so `reindex` covers ingested files too.
+      if (auto s = database->store->put(storage::Family::kPages, *page_url,
+                                        crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
+          !s) {
+        return s;
+      }
       ++files;
       if (page.kind == PageKind::kArticle) ++articles;
       return database->indexer->index_page(page);
@@ -409,6 +428,47 @@ int main(int argc, char** argv) {
     if (auto s = database->indexer->commit(); !s) return fail(s.error());
     if (as_json) print_json(json{{"files", files}, {"articles", articles}}.dump());
     else std::printf("ingested %zu files: %zu articles indexed\n", files, articles);
+    return 0;
+  }
+
+  if (*check || *reindex) {
+    auto database = open_for_writing(db);
+    if (!database) return fail(database.error());
+    if (*check) {
+      auto report = database->indexer->check(!dry_run);
+      if (!report) return fail(report.error());
+      if (as_json) {
+        print_json(json{{"articles", report->articles}, {"search_articles", report->search_articles},
+                        {"mismatched", report->mismatched}, {"orphans", report->orphans},
+                        {"dangling_urls", report->dangling_urls}, {"repaired", report->repaired},
+                        {"unrepaired", report->unrepaired}, {"problems", report->problems}}
+                       .dump());
+      } else {
+        std::printf("%zu article records, %zu in the search index: %zu mismatched, %zu orphaned, %zu dangling URLs; "
+                    "%zu repaired, %zu not repaired\n",
+                    report->articles, report->search_articles, report->mismatched, report->orphans,
+                    report->dangling_urls, report->repaired, report->unrepaired);
+        for (const auto& p : report->problems) std::printf("  %s\n", p.c_str());
+      }
+      return report->unrepaired > 0 ? 1 : 0;
+    }
+    auto extractor = load_extractor();
+    if (!extractor) return fail(extractor.error());
+    bool tty = isatty(fileno(stderr));
+    auto report = pipeline::reindex(*database->store, *database->indexer, *extractor, 200,
+                                    [&](const pipeline::ReindexReport& r) {
+                                      if (tty && r.pages % 50 == 0) std::fprintf(stderr, "\r\x1b[Kreindexed %zu pages", r.pages);
+                                    });
+    if (tty) std::fprintf(stderr, "\r\x1b[K");
+    if (!report) return fail(report.error());
+    if (as_json) {
+      print_json(json{{"pages", report->pages}, {"articles", report->articles}, {"other_pages", report->other_pages},
+                      {"unreadable", report->unreadable}, {"seconds", report->seconds}}
+                     .dump());
+    } else {
+      std::printf("reindexed %zu stored pages in %.1fs: %zu articles, %zu other pages, %zu unreadable records\n",
+                  report->pages, report->seconds, report->articles, report->other_pages, report->unreadable);
+    }
     return 0;
   }
 

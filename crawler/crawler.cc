@@ -16,6 +16,7 @@
 #include "crawler/gzip.h"
 #include "crawler/robots.h"
 #include "crawler/sitemap.h"
+#include "crawler/stored_page.h"
 #include "url/url.h"
 
 namespace beautyidx::crawler {
@@ -47,14 +48,14 @@ bool host_is_private(const std::string& url) {
   return c == AddressClass::kLoopback || c == AddressClass::kPrivate || c == AddressClass::kLinkLocal;
 }
 
-// Raw pages are kept for reindexing: a JSON header line, a newline, then the body bytes.
+// Raw pages are kept for reindexing (crawler/stored_page.h).
 std::string encode_page(const FetchResponse& response) {
-  json header = {{"status", response.status},
-                 {"url", response.final_url},
-                 {"content_type", response.content_type},
-                 {"etag", response.headers.count("etag") ? response.headers.at("etag") : ""},
-                 {"last_modified", response.headers.count("last-modified") ? response.headers.at("last-modified") : ""}};
-  return header.dump(-1, ' ', false, json::error_handler_t::replace) + "\n" + response.body;
+  auto header = [&](const char* name) {
+    auto it = response.headers.find(name);
+    return it == response.headers.end() ? std::string() : it->second;
+  };
+  return encode_stored_page(
+      {response.status, response.final_url, response.content_type, header("etag"), header("last-modified"), response.body});
 }
 
 class Frontier {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 
 #include "core/json_internal.h"
 #include "core/text.h"
@@ -178,6 +179,17 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   }
   impl->terms.set_stemmer(Xapian::Stem("en"));
   impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  auto version = store.get(Family::kMeta, schema::kSchemaVersionKey);
+  if (!version) return std::unexpected(version.error());
+  if (!*version) {
+    if (auto s = store.put(Family::kMeta, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion)); !s) {
+      return std::unexpected(s.error());
+    }
+  } else if (std::atoi((*version)->c_str()) > schema::kSchemaVersion) {
+    return make_error(ErrorKind::kInvalidArgument, "database " + db_dir.string() + " has schema version " + **version +
+                                                       ", newer than this beautyidx (" +
+                                                       std::to_string(schema::kSchemaVersion) + ")");
+  }
   return std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
 }
 
@@ -408,6 +420,93 @@ Status Indexer::commit() {
     return std::unexpected(xapian_error(e, "commit index"));
   }
   return {};
+}
+
+Result<CheckReport> Indexer::check(bool repair) {
+  CheckReport report;
+  auto note = [&](std::string problem) {
+    if (report.problems.size() < 20) report.problems.push_back(std::move(problem));
+  };
+  std::vector<std::string> mismatched;
+  std::set<std::string> ids;
+  try {
+    Xapian::WritableDatabase& db = impl_->db;
+    auto status = impl_->store->scan(Family::kArticles, "", [&](std::string_view key, std::string_view value) {
+      std::string id(key);
+      ids.insert(id);
+      ++report.articles;
+      json record = json::parse(value, nullptr, false);
+      size_t expected = 1;
+      if (record.is_object()) {
+        expected += record.value("quote_keys", json::array()).size() + record.value("offer_keys", json::array()).size();
+      }
+      size_t found = db.get_termfreq(std::string(schema::kArticleTerm) + id);
+      if (found > 0) ++report.search_articles;
+      if (found != expected) {
+        note("article " + id + ": " + std::to_string(found) + " search documents, expected " + std::to_string(expected));
+        mismatched.push_back(id);
+      }
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    report.mismatched = mismatched.size();
+
+    std::vector<std::string> orphans;
+    const std::string prefix(schema::kArticleTerm);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      std::string id = (*it).substr(prefix.size());
+      if (!ids.count(id)) {
+        note("search documents of article " + id + ", which has no record");
+        orphans.push_back(*it);
+      }
+    }
+    report.orphans = orphans.size();
+
+    std::vector<std::string> dangling;
+    status = impl_->store->scan(Family::kUrlIndex, "", [&](std::string_view key, std::string_view value) {
+      if (!ids.count(std::string(value))) {
+        note("URL " + std::string(key) + " names missing article " + std::string(value));
+        dangling.emplace_back(key);
+      }
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    report.dangling_urls = dangling.size();
+
+    if (!repair) {
+      report.unrepaired = report.mismatched + report.orphans + report.dangling_urls;
+      return report;
+    }
+    for (const std::string& term : orphans) {
+      db.delete_document(term);
+      ++report.repaired;
+    }
+    storage::WriteBatch batch;
+    for (const std::string& url : dangling) batch.erase(Family::kUrlIndex, url);
+    if (auto s = impl_->store->write(batch); !s) return std::unexpected(s.error());
+    report.repaired += dangling.size();
+    for (const std::string& id : mismatched) {
+      // The record holds the whole extracted page: index it again, which rewrites its documents.
+      auto raw = impl_->store->get(Family::kArticles, id);
+      if (!raw) return std::unexpected(raw.error());
+      json record = *raw ? json::parse(**raw, nullptr, false) : json();
+      if (!record.is_object()) {
+        note("article " + id + ": record unreadable, cannot re-index it");
+        ++report.unrepaired;
+        continue;
+      }
+      if (auto s = index_page(page_from(record)); !s) {
+        note("article " + id + ": " + s.error().message);
+        ++report.unrepaired;
+        continue;
+      }
+      ++report.repaired;
+    }
+    if (auto s = commit(); !s) return std::unexpected(s.error());
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "check"));
+  }
+  return report;
 }
 
 }  // namespace beautyidx::indexer

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/model.h"
@@ -32,6 +33,18 @@ struct IndexStats {
 std::uint64_t simhash(std::string_view text);
 int hamming_distance(std::uint64_t a, std::uint64_t b);
 
+// What `beautyidx check` found: the two databases must describe the same articles.
+struct CheckReport {
+  size_t articles = 0;          // article records
+  size_t search_articles = 0;   // articles with documents in the search index
+  size_t mismatched = 0;        // records whose search documents are missing or extra
+  size_t orphans = 0;           // search documents of articles with no record
+  size_t dangling_urls = 0;     // URL index entries naming no article
+  size_t repaired = 0;
+  size_t unrepaired = 0;
+  std::vector<std::string> problems;  // the first few, described
+};
+
 class Indexer {
  public:
   // Opens (creating if needed) DIR/xapian for writing. `store` must outlive the Indexer.
@@ -49,6 +62,11 @@ class Indexer {
   Status remove_url(const std::string& url);
   // Makes the Xapian changes durable and visible. Records are durable as soon as written.
   Status commit();
+
+  // Verifies that every article record has exactly its search documents and vice versa; with
+  // `repair`, re-indexes mismatched articles from their records, deletes orphan documents and
+  // dangling URL entries, and commits.
+  Result<CheckReport> check(bool repair);
 
   const IndexStats& stats() const { return stats_; }
 

@@ -12,6 +12,11 @@
 namespace beautyidx::schema {
 
 inline std::filesystem::path records_dir(const std::filesystem::path& db) { return db / "records"; }
+
+// Bumped when records or terms change meaning; a database from a newer version is refused, one
+// from an older version needs `beautyidx reindex` (docs/storage.md).
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "schema_version";  // in the Meta family
 inline std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
 
 // Boolean term prefixes. Values are lowercase; spaces are kept ("XCfine lines and wrinkles").

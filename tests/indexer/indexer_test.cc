@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <xapian.h>
+
 #include "../test_util.h"
 #include "indexer/schema.h"
 
@@ -83,6 +85,67 @@ TEST(IndexerTest, ARecrawlAtAnotherPriceAddsToTheOffersHistory) {
   for (size_t at = (*offer)->find("\"date\""); at != std::string::npos; at = (*offer)->find("\"date\"", at + 1)) ++points;
   EXPECT_EQ(points, 2u) << **offer;
   EXPECT_NE((*offer)->find("26"), std::string::npos);
+}
+
+// `beautyidx check`: damage each side, find it, repair it.
+TEST(IndexerTest, CheckFindsAndRepairsMismatchesBetweenRecordsAndIndex) {
+  test::TempDir dir;
+  auto store = storage::Store::open(schema::records_dir(dir.path()));
+  ASSERT_TRUE(store);
+  std::string kept_id = article_id("https://a.example/one/");
+  {
+    auto indexer = Indexer::open(dir.path(), **store);
+    ASSERT_TRUE(indexer);
+    ExtractedPage one = article("https://a.example/one/", kText);
+    Quote quote;
+    quote.text = "Keep the roller in the fridge, never the freezer.";
+    one.quotes = {quote};
+    ASSERT_TRUE((*indexer)->index_page(one));
+    ASSERT_TRUE((*indexer)->index_page(article("https://a.example/two/", "A different text about retinol nights and "
+                                                                         "moisturizer buffers over many weeks of testing.")));
+    ASSERT_TRUE((*indexer)->commit());
+    auto clean = (*indexer)->check(false);
+    ASSERT_TRUE(clean) << clean.error().message;
+    EXPECT_EQ(clean->articles, 2u);
+    EXPECT_EQ(clean->unrepaired, 0u);
+  }
+  // Damage: one article's record disappears (its documents become orphans), the other's quote
+  // document disappears, and a URL entry points nowhere.
+  std::string gone_id = article_id("https://a.example/two/");
+  ASSERT_TRUE((*store)->erase(storage::Family::kArticles, gone_id));
+  ASSERT_TRUE((*store)->put(storage::Family::kUrlIndex, "https://a.example/three/", "ffffffffffffffff"));
+  {
+    Xapian::WritableDatabase xapian(schema::xapian_dir(dir.path()).string());
+    xapian.delete_document(std::string(schema::kIdTerm) + "q" + schema::quote_key(kept_id, 0));
+    xapian.commit();
+  }
+  {
+    auto indexer = Indexer::open(dir.path(), **store);
+    ASSERT_TRUE(indexer);
+    auto found = (*indexer)->check(false);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->orphans, 1u);
+    EXPECT_EQ(found->mismatched, 1u) << "one's quote document is missing";
+    EXPECT_EQ(found->dangling_urls, 2u) << "two/ now names a missing record, and three/ always did";
+    EXPECT_GT(found->unrepaired, 0u);
+    auto repaired = (*indexer)->check(true);
+    ASSERT_TRUE(repaired);
+    EXPECT_EQ(repaired->unrepaired, 0u);
+    auto again = (*indexer)->check(false);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->orphans + again->dangling_urls + again->mismatched, 0u);
+    EXPECT_EQ(again->articles, 1u);
+  }
+}
+
+TEST(IndexerTest, RefusesADatabaseFromANewerSchema) {
+  test::TempDir dir;
+  auto store = storage::Store::open(schema::records_dir(dir.path()));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE((*store)->put(storage::Family::kMeta, schema::kSchemaVersionKey, "999"));
+  auto indexer = Indexer::open(dir.path(), **store);
+  ASSERT_FALSE(indexer);
+  EXPECT_NE(indexer.error().message.find("schema version 999"), std::string::npos);
 }
 
 }  // namespace
