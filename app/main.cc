@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/eval.h"
+#include "app/eval_queries.h"
 #include "core/file.h"
 #include "core/json.h"
 #include "core/price.h"
@@ -22,8 +23,8 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
-#include "crawler/stored_page.h"
 #include "pipeline/indexing_sink.h"
+#include "pipeline/ingest.h"
 #include "pipeline/reindex.h"
 #include "recommender/recommender.h"
 #include "server/http_server.h"
@@ -269,12 +270,25 @@ int main(int argc, char** argv) {
   serve->add_option("--db", db, "Database folder")->required();
   serve->add_option("--host", server_options.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", server_options.port, "Port (0 = any free port)")->capture_default_str();
+  serve->add_option("--cors-origin", server_options.api.cors_origins,
+                    "Origin whose pages may read the API, e.g. https://blog.example (repeatable; "
+                    "\"*\" or none given: any origin)")
+      ->check([](const std::string& origin) {
+        auto valid = server::check_cors_origin(origin);
+        return valid ? std::string() : valid.error().message;
+      });
 
   // eval
   auto* eval = app.add_subcommand("eval", "Extraction precision/recall against gold annotations");
   app::EvalOptions eval_options;
-  eval->add_option("--gold", eval_options.gold_dir, "Folder of gold JSON files")->required()->check(CLI::ExistingDirectory);
-  eval->add_option("--site", eval_options.site_dir, "Folder with the pages (default: the gold folder's parent)");
+  eval->add_option("--gold", eval_options.gold_dir, "Folder of gold JSON files")->check(CLI::ExistingDirectory);
+  app::QueryEvalOptions query_eval;
+  eval->add_option("--queries", query_eval.queries, "Judged questions (data/eval/queries.json): answer quality")
+      ->check(CLI::ExistingFile);
+  eval->add_option("--db", db, "With --queries: an index of the sample blog (default: one built from --site now)");
+  eval->add_option("--origin", query_eval.origin, "With --db: the origin the sample blog was crawled at");
+  eval->add_option("--site", eval_options.site_dir,
+                   "Folder with the pages (default: the gold folder's parent; with --queries: data/sample-blog)");
   eval->add_flag("--json", eval_options.json, "JSON output");
   eval->add_flag("-v,--verbose", eval_options.verbose, "List every miss");
 
@@ -388,44 +402,9 @@ int main(int argc, char** argv) {
       return stop_requested ? 130 : 0;
     }
     // ingest
-    size_t files = 0, articles = 0;
-    std::string base = base_url.ends_with("/") ? base_url : base_url + "/";
-    auto ingest_file = [&](const fs::path& file, const fs::path& root) -> Status {
-      std::string ext = file.extension().string();
-      if (ext != ".html" && ext != ".htm" && ext != ".txt") return {};
-      auto body = read_file(file);
-      if (!body) return std::unexpected(body.error());
-      std::string relative = fs::is_directory(root) ? fs::relative(file, root).generic_string() : file.filename().string();
-      if (relative.ends_with("index.html")) relative.resize(relative.size() - 10);
-      auto page_url = url::resolve(base, relative);
-      if (!page_url) return std::unexpected(page_url.error());
-      std::string content_type = ext == ".txt" ? "text/plain" : "";
-      ExtractedPage page = extractor->extract({*body, *page_url, content_type});
-      // Kept like a crawled page, so `reindex` covers ingested files too.
-      if (auto s = database->store->put(storage::Family::kPages, *page_url,
-                                        crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
-          !s) {
-        return s;
-      }
-      ++files;
-      if (page.kind == PageKind::kArticle) ++articles;
-      return database->indexer->index_page(page);
-    };
-    for (const auto& path : ingest_paths) {
-      if (fs::is_directory(path)) {
-        std::vector<fs::path> found;
-        for (const auto& entry : fs::recursive_directory_iterator(path)) {
-          if (entry.is_regular_file()) found.push_back(entry.path());
-        }
-        std::sort(found.begin(), found.end());
-        for (const auto& file : found) {
-          if (auto s = ingest_file(file, path); !s) return fail(s.error());
-        }
-      } else if (auto s = ingest_file(path, path.parent_path()); !s) {
-        return fail(s.error());
-      }
-    }
-    if (auto s = database->indexer->commit(); !s) return fail(s.error());
+    auto report = pipeline::ingest(*database->store, *database->indexer, *extractor, ingest_paths, base_url);
+    if (!report) return fail(report.error());
+    size_t files = report->files, articles = report->articles;
     if (as_json) print_json(json{{"files", files}, {"articles", articles}}.dump());
     else std::printf("ingested %zu files: %zu articles indexed\n", files, articles);
     return 0;
@@ -593,9 +572,35 @@ int main(int argc, char** argv) {
   }
 
   if (*eval) {
+    if (eval_options.gold_dir.empty() && query_eval.queries.empty()) {
+      std::fprintf(stderr, "beautyidx: eval needs --gold DIR or --queries FILE (see --help)\n");
+      return 2;
+    }
     auto extractor = load_extractor();
     if (!extractor) return fail(extractor.error());
-    if (auto s = app::run_eval(*extractor, eval_options); !s) return fail(s.error());
+    if (!eval_options.gold_dir.empty()) {
+      if (auto s = app::run_eval(*extractor, eval_options); !s) return fail(s.error());
+    }
+    if (query_eval.queries.empty()) return 0;
+    query_eval.json = eval_options.json;
+    query_eval.verbose = eval_options.verbose;
+    // Without --db, a throwaway index of the sample blog, ingested at a fixed origin.
+    std::optional<fs::path> scratch;
+    if (db.empty()) {
+      scratch = fs::temp_directory_path() / ("beautyidx-eval-" + std::to_string(getpid()));
+      db = *scratch;
+      query_eval.origin = "https://sample-blog.test";
+      fs::path site = eval_options.site_dir.empty() ? data_dir / "sample-blog" : eval_options.site_dir;
+      auto database = open_for_writing(db);
+      if (!database) return fail(database.error());
+      auto ingested = pipeline::ingest(*database->store, *database->indexer, *extractor, {site}, query_eval.origin + "/");
+      if (!ingested) return fail(ingested.error());
+    }
+    auto reader = open_reader(db, data_dir);
+    Status result = reader ? app::run_query_eval(**reader, query_eval) : Status(std::unexpected(reader.error()));
+    reader = make_error(ErrorKind::kInternal, "closed");
+    if (scratch) fs::remove_all(*scratch);
+    if (!result) return fail(result.error());
     return 0;
   }
 

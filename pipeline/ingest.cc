@@ -1,0 +1,55 @@
+#include "pipeline/ingest.h"
+
+#include <algorithm>
+
+#include "core/file.h"
+#include "crawler/stored_page.h"
+#include "url/url.h"
+
+namespace beautyidx::pipeline {
+
+namespace fs = std::filesystem;
+
+Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, const extract::Extractor& extractor,
+                            const std::vector<fs::path>& paths, const std::string& base_url) {
+  IngestReport report;
+  std::string base = base_url.ends_with("/") ? base_url : base_url + "/";
+  auto ingest_file = [&](const fs::path& file, const fs::path& root) -> Status {
+    std::string ext = file.extension().string();
+    if (ext != ".html" && ext != ".htm" && ext != ".txt") return {};
+    auto body = read_file(file);
+    if (!body) return std::unexpected(body.error());
+    std::string relative = fs::is_directory(root) ? fs::relative(file, root).generic_string() : file.filename().string();
+    if (relative.ends_with("index.html")) relative.resize(relative.size() - 10);
+    auto page_url = url::resolve(base, relative);
+    if (!page_url) return std::unexpected(page_url.error());
+    std::string content_type = ext == ".txt" ? "text/plain" : "";
+    ExtractedPage page = extractor.extract({*body, *page_url, content_type});
+    if (auto s = store.put(storage::Family::kPages, *page_url,
+                           crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
+        !s) {
+      return s;
+    }
+    ++report.files;
+    if (page.kind == PageKind::kArticle) ++report.articles;
+    return indexer.index_page(page);
+  };
+  for (const auto& path : paths) {
+    if (fs::is_directory(path)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::recursive_directory_iterator(path)) {
+        if (entry.is_regular_file()) found.push_back(entry.path());
+      }
+      std::sort(found.begin(), found.end());
+      for (const auto& file : found) {
+        if (auto s = ingest_file(file, path); !s) return std::unexpected(s.error());
+      }
+    } else if (auto s = ingest_file(path, path.parent_path()); !s) {
+      return std::unexpected(s.error());
+    }
+  }
+  if (auto s = indexer.commit(); !s) return std::unexpected(s.error());
+  return report;
+}
+
+}  // namespace beautyidx::pipeline
