@@ -69,6 +69,51 @@ class PlainTermDecider : public Xapian::ExpandDecider {
   }
 };
 
+// Related articles: weights of the blend and the floor below which a match is too weak to show.
+constexpr double kRelatedTopicWeight = 0.6;
+constexpr double kRelatedExpertWeight = 0.25;
+constexpr double kRelatedProductWeight = 0.15;
+constexpr double kRelatedMinScore = 0.45;
+
+std::set<std::string> topic_set(const std::vector<std::string>& concerns, const std::vector<std::string>& techniques) {
+  std::set<std::string> out(concerns.begin(), concerns.end());
+  for (const auto& t : techniques) out.insert("t:" + t);
+  return out;
+}
+
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& x : a) shared += b.count(x);
+  return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+bool shares_any(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const auto& x : a) {
+    if (b.count(x)) return true;
+  }
+  return false;
+}
+
+// The experts and products an article document names through its boolean terms.
+struct LinkedIds {
+  std::set<std::string> experts, products;
+};
+
+LinkedIds linked_ids(const Xapian::Document& doc) {
+  LinkedIds out;
+  for (auto [prefix, target] : {std::pair{schema::kExpertTerm, &out.experts}, std::pair{schema::kProductTerm, &out.products}}) {
+    auto it = doc.termlist_begin();
+    it.skip_to(std::string(prefix));
+    for (; it != doc.termlist_end(); ++it) {
+      const std::string& term = *it;
+      if (!term.starts_with(prefix)) break;
+      target->insert(term.substr(prefix.size()));
+    }
+  }
+  return out;
+}
+
 // A product offer document's data (as the indexer writes it) as a pick, with its evidence.
 Pick pick_from_offer(const json& offer) {
   Pick pick;
@@ -393,25 +438,39 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
     enquire.set_query(query);
     Xapian::MSet mset = enquire.get_mset(0, 50);
     double top = mset.empty() ? 1.0 : std::max(mset.begin().get_weight(), 1e-9);
+    const auto self_topics = topic_set(self_concerns, self_techniques);
+    const auto self_links = linked_ids(doc);
     std::vector<ArticleHit> hits;
     std::map<std::string, std::vector<std::string>> authors_of;
+    std::map<std::string, std::string> date_of;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      json other = json::parse(it.get_document().get_data(), nullptr, false);
+      Xapian::Document other_doc = it.get_document();
+      json other = json::parse(other_doc.get_data(), nullptr, false);
       if (!other.is_object()) continue;
-      double overlap = static_cast<double>(intersect(strings(other, "concerns"), self_concerns).size() +
-                                           intersect(strings(other, "techniques"), self_techniques).size());
       ArticleHit hit;
       hit.article = article_from(other);
       hit.snippet = other.value("snippet", "");
-      hit.score = it.get_weight() / top + 0.15 * overlap;
+      // A documented blend (README "Related articles"): more-like-this text similarity, then
+      // what a reader would call "the same topic": shared concerns and techniques (Jaccard),
+      // a shared expert, a shared product.
+      auto topics = topic_set(strings(other, "concerns"), strings(other, "techniques"));
+      auto links = linked_ids(other_doc);
+      hit.score = it.get_weight() / top + kRelatedTopicWeight * jaccard(self_topics, topics) +
+                  (shares_any(self_links.experts, links.experts) ? kRelatedExpertWeight : 0) +
+                  (shares_any(self_links.products, links.products) ? kRelatedProductWeight : 0);
       authors_of[hit.article.id] = strings(other, "authors");
+      date_of[hit.article.id] = other.value("published", json("")).is_string() ? other.value("published", "") : "";
       hits.push_back(std::move(hit));
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const ArticleHit& a, const ArticleHit& b) { return a.score > b.score; });
+    // Ties (equal scores, rare with real weights) go to the newer article.
+    std::stable_sort(hits.begin(), hits.end(), [&](const ArticleHit& a, const ArticleHit& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return date_of[a.article.id] > date_of[b.article.id];
+    });
     std::map<std::string, size_t> per_author;
     for (ArticleHit& hit : hits) {
       if (response.related.size() >= request.limit) break;
-      if (hit.score < 0.35) break;  // nothing rather than weak matches
+      if (hit.score < kRelatedMinScore) break;  // nothing rather than weak matches
       const auto& authors = authors_of[hit.article.id];
       std::string author = authors.empty() ? "" : authors.front();
       if (!author.empty() && per_author[author] >= 2) continue;

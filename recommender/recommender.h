@@ -82,7 +82,7 @@ struct SearchResponse {
 struct RelatedRequest {
   std::string url;
   size_t limit = 5;
-  size_t min_results = 1;  // fewer good matches than this -> return none
+  size_t min_results = 3;  // fewer good matches than this -> return none
 };
 
 struct RelatedResponse {
