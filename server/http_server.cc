@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <thread>
 
+#include "core/text.h"
 #include "server/api.h"
 
 namespace beautyidx::server {
@@ -35,14 +36,24 @@ HttpServer::HttpServer(recommender::Recommender& recommender, ServerOptions opti
     request.method = req.method;
     request.path = req.path;
     for (const auto& [name, value] : req.params) request.params[name] = value;
-    ApiResponse response = handle(impl->recommender, request);
+    for (const auto& [name, value] : req.headers) {
+      std::string& joined = request.headers[to_lower_ascii(name)];
+      joined += joined.empty() ? value : ", " + value;  // a repeated header is one comma list
+    }
+    ApiResponse response = handle(impl->recommender, impl->options.api, request);
     res.status = response.status;
-    res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(response.body, response.content_type);
+    // cpp-httplib gzips or brotli-compresses text bodies for clients that accept it, without
+    // saying so to caches; a cache must not hand a compressed copy to one that does not.
+    std::string& vary = response.headers["Vary"];
+    vary += vary.empty() ? "Accept-Encoding" : ", Accept-Encoding";
+    for (const auto& [name, value] : response.headers) res.set_header(name, value);
+    bool has_body = response.status != 204 && response.status != 304;
+    if (has_body) res.set_content(response.body, response.content_type);
   };
   impl->http.Get(".*", route);
   impl->http.Post(".*", route);
+  impl->http.Options(".*", route);
 }
 
 HttpServer::~HttpServer() { stop(); }

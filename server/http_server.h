@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "recommender/recommender.h"
+#include "server/api.h"
 
 namespace beautyidx::server {
 
@@ -13,6 +14,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 = any free port
   int refresh_seconds = 5;  // how often new index commits are picked up
+  ApiOptions api;           // CORS allow-list (default: any origin)
 };
 
 class HttpServer {

@@ -7,11 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "../test_util.h"
-#include "extract/extractor.h"
-#include "indexer/indexer.h"
-#include "indexer/schema.h"
 #include "server/http_server.h"
+#include "test_index.h"
 
 namespace beautyidx::server {
 namespace {
@@ -21,36 +18,20 @@ using nlohmann::json;
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new test::TempDir();
-    auto extractor = extract::Extractor::load(test::data_dir());
-    ASSERT_TRUE(extractor);
-    {
-      auto store = storage::Store::open(schema::records_dir(db_->path()));
-      ASSERT_TRUE(store);
-      auto indexer = indexer::Indexer::open(db_->path(), **store);
-      ASSERT_TRUE(indexer);
-      std::string html = test::read_file(test::sample_blog() / "blog/do-facial-workouts-work/index.html");
-      ASSERT_FALSE(html.empty());
-      ASSERT_TRUE((*indexer)->index_page(extractor->extract({html, "http://glow.test/blog/do-facial-workouts-work/", ""})));
-      ASSERT_TRUE((*indexer)->commit());
-    }
-    auto taxonomy = Taxonomy::load(test::data_dir() / "taxonomy.json");
-    auto reader = recommender::Recommender::open(db_->path(), std::move(*taxonomy));
-    ASSERT_TRUE(reader) << reader.error().message;
-    recommender_ = reader->release();
+    auto index = test::TestIndex::build({test::sample_page("blog/do-facial-workouts-work")});
+    ASSERT_TRUE(index) << index.error().message;
+    index_ = index->release();
+    recommender_ = &index_->recommender();
   }
-  static void TearDownTestSuite() {
-    delete recommender_;
-    delete db_;
-  }
+  static void TearDownTestSuite() { delete index_; }
   static ApiResponse get(const std::string& path, std::map<std::string, std::string> params = {}) {
     return handle(*recommender_, ApiRequest{"GET", path, std::move(params)});
   }
-  static test::TempDir* db_;
+  static test::TestIndex* index_;
   static recommender::Recommender* recommender_;
 };
 
-test::TempDir* ApiTest::db_ = nullptr;
+test::TestIndex* ApiTest::index_ = nullptr;
 recommender::Recommender* ApiTest::recommender_ = nullptr;
 
 TEST_F(ApiTest, RecommendAnswersWithTheInterpretationAndPicks) {
