@@ -145,9 +145,10 @@ struct Indexer::Impl {
 
   void index_text(Xapian::Document& doc, const std::string& text, Xapian::termcount weight = 1,
                   const std::string& prefix = "") {
+    // No positions: nothing searches phrases, and positional postings are most of the cost of
+    // indexing and of the database's size.
     terms.set_document(doc);
-    terms.index_text(text, weight, prefix);
-    terms.increase_termpos();
+    terms.index_text_without_positions(text, weight, prefix);
   }
 
   void add_taxonomy_terms(Xapian::Document& doc, const std::vector<std::string>& concerns,
@@ -178,6 +179,7 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
     return make_error(ErrorKind::kIo, std::string("open index: ") + e.what());
   }
   impl->terms.set_stemmer(Xapian::Stem("en"));
+  // Stems only (schema.h): one term per word instead of the word and its stem.
   impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   auto version = store.get(Family::kMeta, schema::kSchemaVersionKey);
   if (!version) return std::unexpected(version.error());

@@ -25,11 +25,10 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     if (!page_url) return std::unexpected(page_url.error());
     std::string content_type = ext == ".txt" ? "text/plain" : "";
     ExtractedPage page = extractor.extract({*body, *page_url, content_type});
-    if (auto s = store.put(storage::Family::kPages, *page_url,
-                           crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
-        !s) {
-      return s;
-    }
+    // Unsynced, like the index records: the commit at the end makes both durable at once.
+    storage::WriteBatch batch;
+    batch.put(storage::Family::kPages, *page_url, crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
+    if (auto s = store.write(batch, /*sync=*/false); !s) return s;
     ++report.files;
     if (page.kind == PageKind::kArticle) ++report.articles;
     return indexer.index_page(page);

@@ -185,7 +185,7 @@ struct Recommender::Impl {
     if (trim(text).empty()) return Xapian::Query();
     Xapian::QueryParser parser;
     parser.set_stemmer(stemmer);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);  // as the indexer writes (schema.h)
     parser.set_default_op(Xapian::Query::OP_OR);
     try {
       // Plain words only: a user's "AND", quotes or wildcards should not change the meaning.
