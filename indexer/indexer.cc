@@ -179,7 +179,8 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
     return make_error(ErrorKind::kIo, std::string("open index: ") + e.what());
   }
   impl->terms.set_stemmer(Xapian::Stem("en"));
-  // Stems only (schema.h): one term per word instead of the word and its stem.
+  // Words and their Z-prefixed stems (schema.h). Stems alone index 20% faster but lost
+  // related-article precision on the judged set (0.618 -> 0.570).
   impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   auto version = store.get(Family::kMeta, schema::kSchemaVersionKey);
   if (!version) return std::unexpected(version.error());

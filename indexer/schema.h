@@ -35,8 +35,8 @@ inline constexpr std::string_view kAuthorTerm = "XA";
 inline constexpr std::string_view kCurrencyTerm = "XM";
 inline constexpr std::string_view kProductTerm = "XP";     // product id (offers of one product)
 inline constexpr std::string_view kTitlePrefix = "S";      // free-text title terms
-// Free text is indexed as English stems only (Xapian STEM_ALL), without positions; the query
-// parser must stem the same way.
+// Free text is indexed with English stemming (Xapian STEM_SOME: each word, and its stem with
+// prefix Z), without positions; the query parser must stem the same way.
 
 // The boolean term for `value` under `prefix`: lowercase, whitespace collapsed, cut to fit
 // Xapian's 245-byte term limit. Writer and reader must spell terms the same way, so both call
