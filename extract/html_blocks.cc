@@ -1230,6 +1230,18 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
       copied = i = stop;
       continue;
     }
+    // <title> and <textarea> hold text, not markup: "<title><img src=x></title>" is a title
+    // that reads "<img src=x>". Copied as they are, so the filtering below never touches them.
+    if (tag_at(html, i + 1, "title") || tag_at(html, i + 1, "textarea")) {
+      std::string_view name = tag_at(html, i + 1, "title") ? "</title" : "</textarea";
+      size_t end = find_ignore_case(html, name, i + 1);
+      size_t stop = end == std::string_view::npos ? html.size() : end;
+      append_between_tags(out, html.substr(copied, i - copied), text_runs);
+      append_collapsed(out, html.substr(i, stop - i));
+      copied = i = stop;
+      if (i < html.size()) ++i;  // the "<" of the closing tag is copied with what follows
+      continue;
+    }
     bool keep_body = false;  // JSON-LD: copied through untouched
     for (std::string_view name : {"script", "style", "svg", "noscript", "template"}) {
       if (!tag_at(html, i + 1, name)) continue;

@@ -237,6 +237,14 @@ TEST(ExtractorTest, TextSurvivesThePlaceholderPass) {
   EXPECT_NE(std::find(page.links.begin(), page.links.end(), "https://porereport.example/shop/?a=1&b=2"), page.links.end());
 }
 
+// A hostile title is text: it must come out exactly as the page's <title> says.
+TEST(ExtractorTest, MarkupInATitleIsKeptAsText) {
+  ExtractedPage page = extract_html(
+      "<html><head><title><img src=x onerror=alert(1)></title></head><body><article><p>Body text long enough to "
+      "be kept as the article's main text by the extractor.</p></article></body></html>");
+  EXPECT_EQ(page.title, "<img src=x onerror=alert(1)>");
+}
+
 TEST(ExtractorTest, PagesThatUseThePlaceholderPlanesKeepTheirText) {
   // U+F0001 written in the page itself: placeholders are off for this page, nothing is lost.
   ExtractedPage page = extract_html(wordpress_page(
