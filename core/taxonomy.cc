@@ -52,10 +52,14 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json) {
     for (const auto& synonym : taxonomy.entries_[e].synonyms) {
       auto words = beautyidx::match_words(synonym);
       if (words.empty()) continue;
+      taxonomy.vocabulary_.insert(taxonomy.vocabulary_.end(), words.begin(), words.end());
       auto& list = taxonomy.phrases_by_first_word_[words.front()];
       list.push_back({std::move(words), e});
     }
   }
+  std::sort(taxonomy.vocabulary_.begin(), taxonomy.vocabulary_.end());
+  taxonomy.vocabulary_.erase(std::unique(taxonomy.vocabulary_.begin(), taxonomy.vocabulary_.end()),
+                             taxonomy.vocabulary_.end());
   for (auto& [word, list] : taxonomy.phrases_by_first_word_) {
     std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
       return a.words.size() > b.words.size();

@@ -44,6 +44,10 @@ class Taxonomy {
 
   const TaxonomyEntry* find(std::string_view id) const;
   const std::vector<TaxonomyEntry>& entries() const { return entries_; }
+  // Every word of every synonym, as match_words splits it, sorted and unique: the words a
+  // caller may rewrite a near miss to ("microcurent" -> "microcurrent") before matching.
+  // Built once by parse(), so lookups cost no allocation.
+  const std::vector<std::string>& vocabulary() const { return vocabulary_; }
 
  private:
   struct Phrase {
@@ -51,6 +55,7 @@ class Taxonomy {
     size_t entry = 0;
   };
   std::vector<TaxonomyEntry> entries_;
+  std::vector<std::string> vocabulary_;
   // Phrases keyed by their first word, longest first.
   std::map<std::string, std::vector<Phrase>, std::less<>> phrases_by_first_word_;
 };

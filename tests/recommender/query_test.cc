@@ -4,12 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/text.h"
+#include "recommender/recommender.h"
 
 namespace beautyidx::recommender {
 namespace {
@@ -262,6 +270,188 @@ TEST_F(InterpretQueryTest, ResidualKeepsTheWordsLeftForTextSearch) {
 
   q = interpret_query("best vitamin c serum for me", *taxonomy_);
   EXPECT_EQ(q.residual, "vitamin c serum");
+}
+
+// One slip is forgiven in a long word the vocabulary does not know, and only where the fixed
+// word names something; real words that sit one slip from the vocabulary stay as typed.
+struct SlipRow {
+  std::string_view text;
+  Ids concerns;
+  Ids techniques;
+  std::vector<CredentialClass> experts;
+  Ids product_types;
+  std::string_view residual;
+};
+
+TEST_F(InterpretQueryTest, ForgivesOneSlipWhereItNamesSomething) {
+  const std::vector<SlipRow> rows = {
+      {"microcurent device", {}, {"microcurrent"}, {}, {"device"}, "microcurrent device"},
+      {"lymphatic drainge", {}, {"lymphatic drainage"}, {}, {}, "lymphatic drainage"},
+      {"facial masages", {}, {"facial massage"}, {}, {}, "facial massages"},  // a plural as typed
+      {"makeup artst on creasing",
+       {"makeup longevity"},
+       {},
+       {CredentialClass::kMakeupArtist},
+       {},
+       "creasing"},
+      {"sreum for rosacia", {"redness"}, {}, {}, {"serum"}, "serum rosacea"},
+      {"moisturiser for dry skin", {"dryness"}, {}, {}, {"moisturizer"}, "moisturiser dry skin"},
+      // Real words, not slips.
+      {"serum pricing", {}, {}, {}, {"serum"}, "serum pricing"},
+      {"forming a routine", {}, {}, {}, {}, "forming routine"},
+      {"store bought mask", {}, {}, {}, {"mask"}, "store bought mask"},
+      {"spelling", {}, {}, {}, {}, "spelling"},
+      {"amazon prime deals", {}, {}, {}, {}, "amazon prime deals"},
+      {"selling points of a toner", {}, {}, {}, {"toner"}, "selling points toner"},
+      // A near miss that completes nothing is left alone rather than guessed at.
+      {"making time for skincare", {}, {}, {}, {}, "making time skincare"},
+      // Short words have too many real neighbours to be guessed.
+      {"derm", {}, {}, {CredentialClass::kDermatologist}, {}, ""},
+      {"dermm", {}, {}, {}, {}, "dermm"},
+  };
+  for (const SlipRow& row : rows) {
+    SCOPED_TRACE(testing::Message() << "query: \"" << row.text << "\"");
+    QueryInterpretation q = interpret_query(row.text, *taxonomy_);
+    EXPECT_EQ(q.concerns, row.concerns);
+    EXPECT_EQ(q.techniques, row.techniques);
+    EXPECT_EQ(q.expert_classes, row.experts);
+    EXPECT_EQ(q.product_types, row.product_types);
+    EXPECT_EQ(q.residual, row.residual);
+  }
+}
+
+// Nonsense and hostile input: an interpretation always comes back, its text is valid UTF-8 so
+// `beautyidx inspect query --json` can print it, and long inputs cost linear time (a quadratic
+// path would show here as a test that runs into its timeout).
+TEST_F(InterpretQueryTest, ReadsAnyInput) {
+  auto repeat = [](std::string_view unit, size_t bytes) {
+    std::string out;
+    while (out.size() < bytes) out += unit;
+    return out;
+  };
+  const std::vector<std::string> inputs = {
+      "",
+      "\xff\xfe serum \xc3",
+      std::string("gua sha\0under $30", 18),
+      "under $\xe2\x82",
+      repeat("<", 50000),
+      repeat("1,", 50000),
+      repeat("$1 ", 50000),
+      repeat("under $ ", 50000),
+      repeat("between 1 and ", 50000),
+      repeat("microcurent drainge masage ", 50000),
+      repeat("\xf0\x9f\xa7\x8a", 50000),
+  };
+  for (const std::string& input : inputs) {
+    SCOPED_TRACE(testing::Message() << "input of " << input.size() << " bytes starting \""
+                                    << sanitize_utf8(input.substr(0, 20)) << "\"");
+    QueryInterpretation q = interpret_query(input, *taxonomy_);
+    EXPECT_TRUE(is_valid_utf8(q.text));
+    EXPECT_TRUE(is_valid_utf8(q.residual));
+    EXPECT_NO_THROW(to_json(q));
+    EXPECT_NO_THROW(parse_budget(input));
+  }
+}
+
+// ---- The phrasing table: tests/recommender/query_phrasings.json ------------------------------
+//
+// Each case names a query and the interpretation expected of it. A field that is present is
+// asserted as an exact, order-free set; an absent field is not checked; "budget": null asserts
+// that no budget is read. A failing case reports the query with what was expected and what was
+// read, so one run shows every phrasing that is misunderstood.
+
+using IdSet = std::set<std::string>;
+
+std::string join(const IdSet& ids) {
+  std::string out = "[";
+  for (const auto& id : ids) out += (out.size() > 1 ? ", \"" : "\"") + id + "\"";
+  return out + "]";
+}
+
+std::string describe_interpretation(const QueryInterpretation& q) {
+  IdSet experts;
+  for (auto c : q.expert_classes) experts.insert(credential_class_name(c));
+  std::ostringstream out;
+  out << "concerns=" << join({q.concerns.begin(), q.concerns.end()})
+      << " techniques=" << join({q.techniques.begin(), q.techniques.end()})
+      << " budget=" << describe(q.budget) << " expert_classes=" << join(experts)
+      << " product_types=" << join({q.product_types.begin(), q.product_types.end()});
+  return out.str();
+}
+
+// Mismatches of one case, one line per field; empty when the case holds.
+std::string check_phrasing(const nlohmann::json& expected, const QueryInterpretation& got) {
+  std::string problems;
+  auto check_set = [&](const char* field, const IdSet& actual) {
+    if (!expected.contains(field)) return;
+    IdSet wanted;
+    for (const auto& id : expected[field]) wanted.insert(id.get<std::string>());
+    if (wanted != actual) {
+      problems +=
+          std::string("\n  ") + field + ": expected " + join(wanted) + ", got " + join(actual);
+    }
+  };
+  check_set("concerns", {got.concerns.begin(), got.concerns.end()});
+  check_set("techniques", {got.techniques.begin(), got.techniques.end()});
+  check_set("product_types", {got.product_types.begin(), got.product_types.end()});
+  IdSet experts;
+  for (auto c : got.expert_classes) experts.insert(credential_class_name(c));
+  check_set("expert_classes", experts);
+
+  if (expected.contains("budget")) {
+    const nlohmann::json& budget = expected["budget"];
+    std::optional<Budget> wanted;
+    if (!budget.is_null()) {
+      wanted = Budget{};
+      if (budget.contains("min")) wanted->min = budget["min"].get<double>();
+      if (budget.contains("max")) wanted->max = budget["max"].get<double>();
+      wanted->currency = budget.value("currency", "USD");
+    }
+    auto same_bound = [](std::optional<double> a, std::optional<double> b) {
+      return a.has_value() == b.has_value() && (!a || std::fabs(*a - *b) < 1e-9);
+    };
+    bool same = wanted.has_value() == got.budget.has_value() &&
+                (!wanted || (same_bound(wanted->min, got.budget->min) &&
+                             same_bound(wanted->max, got.budget->max) &&
+                             wanted->currency == got.budget->currency));
+    if (!same)
+      problems += "\n  budget: expected " + describe(wanted) + ", got " + describe(got.budget);
+  }
+  return problems;
+}
+
+TEST_F(InterpretQueryTest, PhrasingTable) {
+  std::ifstream in(std::filesystem::path(BEAUTYIDX_SOURCE_DIR) / "tests" / "recommender" /
+                   "query_phrasings.json");
+  ASSERT_TRUE(in.good()) << "cannot open query_phrasings.json";
+  nlohmann::json table = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(table.is_discarded()) << "query_phrasings.json is not valid JSON";
+  ASSERT_TRUE(table.contains("cases") && table["cases"].is_array());
+
+  // Product types outside the declared vocabulary would make a case unpassable by design.
+  IdSet vocabulary;
+  for (const auto& type : table["product_types_vocabulary"])
+    vocabulary.insert(type.get<std::string>());
+
+  size_t passed = 0;
+  const auto& cases = table["cases"];
+  for (const auto& expected : cases) {
+    std::string query = expected.at("q").get<std::string>();
+    QueryInterpretation got = interpret_query(query, *taxonomy_);
+    for (const auto& type : got.product_types) {
+      EXPECT_TRUE(vocabulary.contains(type)) << "query \"" << query << "\": product type \"" << type
+                                             << "\" is not in product_types_vocabulary";
+    }
+    std::string problems = check_phrasing(expected, got);
+    if (problems.empty()) {
+      ++passed;
+    } else {
+      ADD_FAILURE() << "query \"" << query << "\"" << problems
+                    << "\n  read as: " << describe_interpretation(got);
+    }
+  }
+  std::printf("query phrasings: %zu/%zu pass\n", passed, cases.size());
+  EXPECT_EQ(passed, cases.size());
 }
 
 }  // namespace
