@@ -244,7 +244,11 @@ std::vector<PriceMention> find_prices(std::string_view text, std::string_view de
         }
         i = bare->end;
       } else {
-        ++i;
+        // Not a number either: skip the whole run of digits and separators, which a hostile
+        // page can make long ("1,1,1,..."): starting again at each digit would be quadratic.
+        size_t j = i + 1;
+        while (j < text.size() && (is_digit(text[j]) || text[j] == ',' || text[j] == '.')) ++j;
+        i = j;
       }
       continue;
     }
