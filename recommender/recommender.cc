@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 #include <set>
@@ -113,6 +114,87 @@ LinkedIds linked_ids(const Xapian::Document& doc) {
   }
   return out;
 }
+
+// ---- Filters and facets -----------------------------------------------------------------
+
+enum class DocKind { kArticle, kQuote, kOffer };
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, v));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// The filters that apply to one kind of document, leaving out the facet named `except`.
+Xapian::Query filter_query(const Filters& f, DocKind kind, std::string_view except = "") {
+  const char* type = kind == DocKind::kArticle ? "article" : kind == DocKind::kQuote ? "quote" : "product";
+  std::vector<Xapian::Query> parts{Xapian::Query(std::string(schema::kTypeTerm) + type)};
+  auto add = [&](std::string_view facet, std::string_view prefix, const std::vector<std::string>& values) {
+    if (except != facet && !values.empty()) parts.push_back(any_of(prefix, values));
+  };
+  add("concern", schema::kConcernTerm, f.concerns);
+  add("technique", schema::kTechniqueTerm, f.techniques);
+  add("site", schema::kSiteTerm, f.sites);
+  if (kind == DocKind::kQuote) {
+    add("expert_type", schema::kCredentialTerm, f.expert_types);
+    add("stance", schema::kStanceTerm, f.stances);
+  }
+  if (kind == DocKind::kOffer) {
+    add("brand", schema::kBrandTerm, f.brands);
+    add("retailer", schema::kRetailerTerm, f.retailers);
+    if (except != "price" && f.price_max) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kPriceMinSlot, Xapian::sortable_serialise(*f.price_max));
+    }
+    if (except != "price" && f.price_min) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kPriceMinSlot, Xapian::sortable_serialise(*f.price_min));
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// Price bands of the facet, by lowest price.
+constexpr std::array<std::pair<double, const char*>, 5> kPriceBands = {
+    {{25, "under 25"}, {50, "25-50"}, {100, "50-100"}, {200, "100-200"}, {1e300, "200 and over"}}};
+
+// Counts, over every matching document, the values of one boolean-term prefix, or price bands.
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  explicit FacetCounter(std::string prefix) : prefix_(std::move(prefix)) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    if (prefix_.empty()) {
+      std::string value = doc.get_value(schema::kPriceMinSlot);
+      if (value.empty()) return;
+      double price = Xapian::sortable_unserialise(value);
+      for (auto [limit, label] : kPriceBands) {
+        if (price < limit) {
+          ++counts_[label];
+          break;
+        }
+      }
+      return;
+    }
+    auto it = doc.termlist_begin();
+    it.skip_to(prefix_);
+    for (; it != doc.termlist_end(); ++it) {
+      const std::string& term = *it;
+      if (!term.starts_with(prefix_)) break;
+      ++counts_[term.substr(prefix_.size())];
+    }
+  }
+
+  std::vector<FacetValue> top(size_t n) const {
+    std::vector<FacetValue> out;
+    for (const auto& [value, count] : counts_) out.push_back({value, count});
+    std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    if (out.size() > n) out.resize(n);
+    return out;
+  }
+
+ private:
+  std::string prefix_;  // empty: price bands
+  std::map<std::string, size_t> counts_;
+};
 
 // A product offer document's data (as the indexer writes it) as a pick, with its evidence.
 Pick pick_from_offer(const json& offer) {
@@ -349,10 +431,11 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
     Xapian::Query text = impl_->text_query(q.residual);
     Xapian::Query topic = impl_->topic_query(q);
     Xapian::Query match = text.empty() ? topic : topic.empty() ? text : Xapian::Query(Xapian::Query::OP_OR, text, topic);
-    if (match.empty()) return response;
+    if (match.empty() && request.filters.empty()) return response;
+    if (match.empty()) match = Xapian::Query::MatchAll;
 
     // Quotes, by experts of the asked-for kind when there are any.
-    Xapian::Query quote_type(std::string(schema::kTypeTerm) + "quote");
+    Xapian::Query quote_type = filter_query(request.filters, DocKind::kQuote);
     Xapian::Query quote_filter = quote_type;
     if (!q.expert_classes.empty()) {
       std::vector<Xapian::Query> classes;
@@ -383,8 +466,7 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
     if (response.quotes.size() > request.limit) response.quotes.resize(request.limit);
 
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match,
-                                    Xapian::Query(std::string(schema::kTypeTerm) + "article")));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter_query(request.filters, DocKind::kArticle)));
     Xapian::MSet articles = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = articles.begin(); it != articles.end(); ++it) {
       json record = json::parse(it.get_document().get_data(), nullptr, false);
@@ -617,6 +699,45 @@ Result<ExpertDetail> Recommender::expert(const std::string& id) const {
   return detail;
 }
 
+bool Filters::empty() const {
+  return concerns.empty() && techniques.empty() && expert_types.empty() && stances.empty() && sites.empty() &&
+         brands.empty() && retailers.empty() && !price_min && !price_max;
+}
+
+Result<FacetsResponse> Recommender::facets(const SearchRequest& request) const {
+  FacetsResponse response;
+  response.query = interpret_query(request.query, impl_->taxonomy);
+  const QueryInterpretation& q = response.query;
+  struct Facet {
+    const char* name;
+    DocKind kind;
+    std::string_view prefix;  // empty: price bands
+  };
+  static constexpr Facet kFacets[] = {
+      {"concern", DocKind::kArticle, schema::kConcernTerm},   {"technique", DocKind::kArticle, schema::kTechniqueTerm},
+      {"site", DocKind::kArticle, schema::kSiteTerm},         {"expert_type", DocKind::kQuote, schema::kCredentialTerm},
+      {"stance", DocKind::kQuote, schema::kStanceTerm},       {"brand", DocKind::kOffer, schema::kBrandTerm},
+      {"retailer", DocKind::kOffer, schema::kRetailerTerm},   {"price", DocKind::kOffer, ""}};
+  std::lock_guard lock(impl_->mutex);
+  try {
+    Xapian::Query text = impl_->text_query(q.residual);
+    Xapian::Query topic = impl_->topic_query(q);
+    Xapian::Query match = text.empty() ? topic : topic.empty() ? text : Xapian::Query(Xapian::Query::OP_OR, text, topic);
+    if (match.empty()) match = Xapian::Query::MatchAll;
+    for (const Facet& facet : kFacets) {
+      FacetCounter counter{std::string(facet.prefix)};
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter_query(request.filters, facet.kind, facet.name)));
+      enquire.add_matchspy(&counter);
+      enquire.get_mset(0, 0, impl_->db.get_doccount());
+      response.facets.emplace_back(facet.name, counter.top(20));
+    }
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "facets"));
+  }
+  return response;
+}
+
 // ---- JSON -------------------------------------------------------------------------------
 
 namespace {
@@ -700,6 +821,16 @@ std::string to_json(const Counts& c) {
       .dump();
 }
 
+
+std::string to_json(const FacetsResponse& f) {
+  json facets = json::object();
+  for (const auto& [name, values] : f.facets) {
+    json list = json::array();
+    for (const auto& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
+    facets[name] = list;
+  }
+  return json{{"query", interpretation_json(f.query)}, {"facets", facets}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 std::string to_json(const ArticleDetail& a) {
   json quotes = json::array();

@@ -68,9 +68,26 @@ struct ArticleHit {
   double score = 0;
 };
 
+// Narrowing a search: every list is "any of these"; lists combine with AND. Values are as facets
+// report them (lowercase concern and technique ids, credential classes, stances, hosts,
+// brands, retailers).
+struct Filters {
+  std::vector<std::string> concerns;
+  std::vector<std::string> techniques;
+  std::vector<std::string> expert_types;
+  std::vector<std::string> stances;
+  std::vector<std::string> sites;
+  std::vector<std::string> brands;
+  std::vector<std::string> retailers;
+  std::optional<double> price_min;  // product offers only
+  std::optional<double> price_max;
+  bool empty() const;
+};
+
 struct SearchRequest {
   std::string query;
   size_t limit = 10;
+  Filters filters;
 };
 
 struct SearchResponse {
@@ -141,6 +158,20 @@ struct ExpertDetail {
   std::vector<QuoteHit> quotes;
 };
 
+struct FacetValue {
+  std::string value;
+  size_t count = 0;
+};
+
+// Counts for narrowing a search. Each facet counts what it describes (concerns, techniques and
+// sites over articles; expert types and stances over quotes; brands, retailers and price bands
+// over product offers), under the query and every filter but its own, so choosing a value
+// never hides the others of the same facet (a price slider can widen again).
+struct FacetsResponse {
+  QueryInterpretation query;
+  std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  // in a fixed order
+};
+
 struct Counts {
   size_t pages = 0, articles = 0, quotes = 0, products = 0, experts = 0;
 };
@@ -155,6 +186,7 @@ class Recommender {
   Result<SearchResponse> search(const SearchRequest& request) const;
   Result<RelatedResponse> related(const RelatedRequest& request) const;
   Result<Counts> counts() const;
+  Result<FacetsResponse> facets(const SearchRequest& request) const;
 
   // Records by id (or, for an article, by URL). kNotFound for unknown ones.
   Result<ArticleDetail> article(const std::string& url_or_id) const;
@@ -178,6 +210,7 @@ std::string to_json(const RecommendResponse& response);
 std::string to_json(const SearchResponse& response);
 std::string to_json(const RelatedResponse& response);
 std::string to_json(const Counts& counts);
+std::string to_json(const FacetsResponse& facets);
 std::string to_json(const ArticleDetail& article);
 std::string to_json(const ProductDetail& product);
 std::string to_json(const ExpertDetail& expert);

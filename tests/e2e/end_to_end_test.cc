@@ -176,5 +176,44 @@ TEST_F(EndToEndTest, ArticleProductAndExpertRecords) {
   EXPECT_EQ(recommender_->expert("nobody").error().kind, ErrorKind::kNotFound);
 }
 
+// Facets count under every filter but their own, so a chosen value never hides its siblings.
+TEST_F(EndToEndTest, FacetsIgnoreTheirOwnFilterAndSearchHonoursFilters) {
+  recommender::SearchRequest request;
+  request.query = "puffiness";
+  auto all = recommender_->facets(request);
+  ASSERT_TRUE(all) << all.error().message;
+  auto facet = [](const recommender::FacetsResponse& r, const std::string& name) {
+    for (const auto& [n, values] : r.facets) {
+      if (n == name) return values;
+    }
+    return std::vector<recommender::FacetValue>{};
+  };
+  auto expert_types = facet(*all, "expert_type");
+  ASSERT_GE(expert_types.size(), 2u) << "several kinds of expert talk about puffiness";
+  EXPECT_FALSE(facet(*all, "brand").empty());
+  EXPECT_FALSE(facet(*all, "price").empty());
+
+  request.filters.expert_types = {"dermatologist"};
+  auto narrowed = recommender_->facets(request);
+  ASSERT_TRUE(narrowed);
+  EXPECT_EQ(facet(*narrowed, "expert_type").size(), expert_types.size()) << "its own filter does not narrow it";
+
+  auto search = recommender_->search(request);
+  ASSERT_TRUE(search);
+  ASSERT_FALSE(search->quotes.empty());
+  for (const auto& hit : search->quotes) {
+    ASSERT_TRUE(hit.quote.speaker);
+    EXPECT_EQ(hit.quote.speaker->credential_class, CredentialClass::kDermatologist) << hit.quote.text;
+  }
+
+  // Filters alone, without words, still answer.
+  recommender::SearchRequest only_filters;
+  only_filters.filters.stances = {"warns"};
+  auto warnings = recommender_->search(only_filters);
+  ASSERT_TRUE(warnings);
+  ASSERT_FALSE(warnings->quotes.empty());
+  for (const auto& hit : warnings->quotes) EXPECT_EQ(hit.quote.stance, Stance::kWarns);
+}
+
 }  // namespace
 }  // namespace beautyidx
