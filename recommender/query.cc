@@ -589,6 +589,16 @@ std::optional<std::string> slip_fix(const std::string& word, const Taxonomy& tax
 
 }  // namespace
 
+std::vector<std::string> product_types_in(std::string_view name) {
+  std::vector<std::string> types;
+  for (const std::string& word : match_words(name)) {
+    auto type = product_type_of(word);
+    if (!type) type = product_type_of(singular(word));
+    if (type && std::find(types.begin(), types.end(), *type) == types.end()) types.emplace_back(*type);
+  }
+  return types;
+}
+
 QueryInterpretation interpret_query(std::string_view raw, const Taxonomy& taxonomy,
                                     const BudgetBands& bands) {
   QueryInterpretation q;

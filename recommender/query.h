@@ -50,6 +50,10 @@ std::optional<Budget> parse_budget(std::string_view text, const BudgetBands& ban
 // query name something; real words that sit one slip from the vocabulary ("forming") are kept.
 // Never fails: any input, including invalid UTF-8, yields an interpretation, in time linear in
 // its length. Thread-safe: reads `taxonomy` only.
+// The product types a product's name states ("Skin Gym Jade Facial Roller" -> {"roller"}), in the
+// vocabulary queries use, so a question for a "device" can be compared with what a pick is.
+std::vector<std::string> product_types_in(std::string_view name);
+
 QueryInterpretation interpret_query(std::string_view text, const Taxonomy& taxonomy,
                                     const BudgetBands& bands = {});
 

@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
+#include <ctime>
 #include <array>
 #include <map>
 #include <mutex>
@@ -246,6 +248,81 @@ std::vector<ExpertSummary> experts_of(const std::vector<Quote>& quotes) {
   return out;
 }
 
+// ---- Ranking picks --------------------------------------------------------------------------
+//
+// score = topic * (matched concerns + techniques)
+//       + endorsement * sum over distinct experts recommending it of their credential weight
+//       + evidence if any quote backs it at all
+//       + text * Xapian relevance of the product, its section heading and its evidence
+//       + mentions * log2(1 + articles offering it)
+//       + type_match if it is of a type the question asks for, type_mismatch if it states another
+//       + accessory if it is a gel, refill or attachment the question did not ask for
+//       + recency * (1 for an article from today, falling to 0 at three years)
+// README "How picks are ranked" explains the weights; they are here, in one place, to tune.
+struct PickWeights {
+  double topic = 2.0;
+  double endorsement = 1.5;
+  double evidence = 0.5;
+  double text = 0.3;
+  double mentions = 0.6;
+  double type_match = 1.5;
+  double type_mismatch = -1.0;
+  double accessory = -2.5;
+  double recency = 0.3;
+};
+constexpr PickWeights kPickWeights;
+
+constexpr std::array<std::string_view, 8> kAccessoryWords = {"attachment", "case",   "charger", "gel",
+                                                               "pouch",      "refill", "refills", "replacement"};
+
+std::string today_yyyymmdd() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y%m%d", &tm);
+  return buffer;
+}
+
+double years_between(const std::string& yyyymmdd, const std::string& today) {
+  if (yyyymmdd.size() != 8 || today.size() != 8) return 100;
+  auto days = [](const std::string& d) {
+    return std::stoi(d.substr(0, 4)) * 365.25 + std::stoi(d.substr(4, 2)) * 30.44 + std::stoi(d.substr(6, 2));
+  };
+  try {
+    return std::max(0.0, (days(today) - days(yyyymmdd)) / 365.25);
+  } catch (const std::exception&) {
+    return 100;
+  }
+}
+
+double pick_score(const Pick& pick, const QueryInterpretation& q, const std::string& asked_lower, double text_relevance,
+                  size_t articles_offering, const std::string& date, const std::string& today) {
+  const PickWeights& w = kPickWeights;
+  double score = w.topic * static_cast<double>(pick.matched_concerns.size() + pick.matched_techniques.size());
+  score += w.endorsement * endorsement_of(pick);
+  if (!pick.evidence.empty()) score += w.evidence;
+  // With no concern or technique to match, the words are all there is to go on.
+  score += (q.concerns.empty() && q.techniques.empty() ? 3 * w.text : w.text) * text_relevance;
+  score += w.mentions * std::log2(1.0 + static_cast<double>(articles_offering));
+  if (!q.product_types.empty()) {
+    auto types = product_types_in(pick.product.brand + " " + pick.product.name);
+    bool match = false;
+    for (const auto& t : types) match = match || std::find(q.product_types.begin(), q.product_types.end(), t) != q.product_types.end();
+    if (match) score += w.type_match;
+    else if (!types.empty()) score += w.type_mismatch;
+  }
+  for (const std::string& word : match_words(pick.product.name)) {
+    if (std::find(kAccessoryWords.begin(), kAccessoryWords.end(), word) != kAccessoryWords.end() &&
+        asked_lower.find(word) == std::string::npos) {
+      score += w.accessory;
+      break;
+    }
+  }
+  score += w.recency * std::max(0.0, 1.0 - years_between(date, today) / 3.0);
+  return score;
+}
+
 }  // namespace
 
 struct Recommender::Impl {
@@ -337,7 +414,14 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
     auto run = [&](const Xapian::Query& filter) {
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
-      return enquire.get_mset(0, 1000);
+      Xapian::MSet found = enquire.get_mset(0, 1000);
+      if (found.empty() && !topic.empty() && !text.empty()) {
+        // Nothing carries the concern or technique (a page tagged them differently): let the
+        // words decide, with the topic as a boost.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), filter));
+        found = enquire.get_mset(0, 1000);
+      }
+      return found;
     };
     Xapian::Query budget_filter = filters;
     if (q.budget && q.budget->max) {
@@ -353,6 +437,8 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
     Xapian::MSet mset = run(budget_filter);
 
     std::vector<Pick> candidates;
+    std::vector<std::string> dates;  // of each candidate's article, YYYYMMDD
+    std::map<std::string, size_t> articles_offering;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       json offer = json::parse(it.get_document().get_data(), nullptr, false);
       if (!offer.is_object()) continue;
@@ -362,17 +448,18 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
       if (q.budget && q.budget->min && pick.product.price.amount < *q.budget->min) continue;
       pick.matched_concerns = intersect(pick.product.concerns, q.concerns);
       pick.matched_techniques = intersect(pick.product.techniques, q.techniques);
-      double endorsement = endorsement_of(pick);
-      double text_weight = it.get_weight();
-      std::string name = to_lower_ascii(pick.product.brand + " " + pick.product.name);
-      double type_bonus = 0;
-      for (const auto& t : q.product_types) {
-        if (name.find(t) != std::string::npos) type_bonus += 1.0;
-      }
-      pick.score = 2.0 * static_cast<double>(pick.matched_concerns.size()) +
-                   2.0 * static_cast<double>(pick.matched_techniques.size()) + endorsement +
-                   type_bonus + 0.3 * text_weight;
+      // What the score needs beyond the pick; the score itself is computed once all candidates
+      // are in, because mentions count a product's offers across the whole match.
+      pick.score = it.get_weight();  // text relevance for now
+      dates.push_back(it.get_document().get_value(schema::kDateSlot));
+      ++articles_offering[pick.product_id];
       candidates.push_back(std::move(pick));
+    }
+    const std::string today = today_yyyymmdd();
+    const std::string asked = to_lower_ascii(q.text);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      Pick& pick = candidates[i];
+      pick.score = pick_score(pick, q, asked, pick.score, articles_offering[pick.product_id], dates[i], today);
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const Pick& a, const Pick& b) {
       if (a.score != b.score) return a.score > b.score;
