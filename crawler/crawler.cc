@@ -235,6 +235,8 @@ class CrawlRun {
     }
     if (auto s = crawl(); !s) return std::unexpected(s.error());
     if (auto s = commit(); !s) return std::unexpected(s.error());
+    // Readers that open the database later start from table files, not a replayed log.
+    if (auto s = store_.flush(); !s) return std::unexpected(s.error());
     auto left = frontier_.size();
     report_.queued_left = left ? *left : 0;
     report_.seconds = std::chrono::duration<double>(Clock::now() - started).count();

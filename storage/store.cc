@@ -222,6 +222,15 @@ Result<size_t> Store::count(Family family) const {
   return n;
 }
 
+Status Store::flush() {
+  if (impl_->read_only) return {};
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  auto status = impl_->db->Flush(options, impl_->handles);
+  if (!status.ok()) return std::unexpected(to_error(status, "flush records"));
+  return {};
+}
+
 Status Store::refresh() {
   if (!impl_->read_only) return {};
   std::lock_guard lock(impl_->refresh_mutex);

@@ -87,6 +87,10 @@ class Store {
   // For a read-only store: catch up with what the writer has committed since opening.
   Status refresh();
 
+  // Writes the in-memory tables to table files, so readers that open the database later need
+  // not replay the write-ahead log into memory. Writers call it when a run ends.
+  Status flush();
+
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
