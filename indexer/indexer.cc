@@ -6,6 +6,7 @@
 #include <ctime>
 #include <set>
 
+#include "core/date.h"
 #include "core/json_internal.h"
 #include "core/text.h"
 #include "indexer/schema.h"
@@ -35,15 +36,6 @@ std::string band_key(int band, std::uint64_t hash, std::string_view id = "") {
   std::snprintf(buffer, sizeof buffer, "simhash/%d/%04llx/", band,
                 static_cast<unsigned long long>((hash >> (band * 16)) & 0xFFFF));
   return std::string(buffer) + std::string(id);
-}
-
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
 }
 
 std::string date_value(const std::optional<std::string>& published) {
@@ -260,7 +252,7 @@ Status Indexer::index_page(const ExtractedPage& page) {
 
   std::string host;
   if (auto parts = url::split(canonical)) host = parts->host;
-  const std::string seen = today();
+  const std::string seen = utc_today();
   json article_ref = {{"id", id}, {"url", canonical}, {"title", page.title}};
 
   try {

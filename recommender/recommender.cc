@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <array>
 #include <map>
 #include <mutex>
 #include <set>
 
+#include "core/date.h"
 #include "core/json_internal.h"
 #include "core/price.h"
 #include "core/text.h"
@@ -275,15 +275,6 @@ constexpr PickWeights kPickWeights;
 constexpr std::array<std::string_view, 8> kAccessoryWords = {"attachment", "case",   "charger", "gel",
                                                                "pouch",      "refill", "refills", "replacement"};
 
-std::string today_yyyymmdd() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y%m%d", &tm);
-  return buffer;
-}
-
 double years_between(const std::string& yyyymmdd, const std::string& today) {
   if (yyyymmdd.size() != 8 || today.size() != 8) return 100;
   auto days = [](const std::string& d) {
@@ -455,7 +446,7 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
       ++articles_offering[pick.product_id];
       candidates.push_back(std::move(pick));
     }
-    const std::string today = today_yyyymmdd();
+    const std::string today = utc_today("%Y%m%d");
     const std::string asked = to_lower_ascii(q.text);
     for (size_t i = 0; i < candidates.size(); ++i) {
       Pick& pick = candidates[i];

@@ -322,10 +322,25 @@ std::string links_to(const std::string& prefix, int n) {
   return links;
 }
 
+// A store in a temp dir and the extractor, for tests that run their own sites.
+struct CrawlTarget {
+  test::TempDir db;
+  std::unique_ptr<storage::Store> store;
+  std::unique_ptr<extract::Extractor> extractor;
+  CrawlTarget() {
+    auto opened = storage::Store::open(db.path() / "records");
+    if (!opened) throw std::runtime_error(opened.error().message);
+    store = std::move(*opened);
+    auto loaded = extract::Extractor::load(test::data_dir());
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    extractor = std::make_unique<extract::Extractor>(std::move(*loaded));
+  }
+};
+
 // Two hosts crawled together: each sees one request at a time (politeness), but the crawl
 // overlaps them, so it takes about as long as the slower host, not as long as both.
 TEST(ConcurrentCrawlTest, HostsAreCrawledInParallelButEachPolitely) {
-  test::TempDir dir_a, dir_b, db;
+  test::TempDir dir_a, dir_b;
   StaticSite site_a(dir_a.path()), site_b(dir_b.path());
   InFlightMeter meter_a, meter_b;
   constexpr auto kThink = std::chrono::milliseconds(150);
@@ -335,17 +350,14 @@ TEST(ConcurrentCrawlTest, HostsAreCrawledInParallelButEachPolitely) {
   site_b.on_prefix("/p", [&](const HttpCall& c) { return meter_b.serve(article("B " + c.path, ""), kThink); });
   ASSERT_TRUE(site_a.start());
   ASSERT_TRUE(site_b.start());
-  auto store = storage::Store::open(db.path() / "records");
-  ASSERT_TRUE(store);
-  auto extractor = extract::Extractor::load(test::data_dir());
-  ASSERT_TRUE(extractor);
+  CrawlTarget target;
   RecordingSink sink;
   CrawlOptions o;
   o.seeds = {site_a.origin() + "/", site_b.origin() + "/"};
   o.delay = std::chrono::milliseconds(0);
   o.use_sitemaps = false;
   o.concurrency = 8;
-  Crawler crawler(**store, *extractor, o, sink);
+  Crawler crawler(*target.store, *target.extractor, o, sink);
   auto started = std::chrono::steady_clock::now();
   auto report = crawler.run();
   auto elapsed = std::chrono::steady_clock::now() - started;
@@ -359,16 +371,13 @@ TEST(ConcurrentCrawlTest, HostsAreCrawledInParallelButEachPolitely) {
 }
 
 TEST(ConcurrentCrawlTest, PerHostLimitAllowsParallelRequestsWhenAsked) {
-  test::TempDir dir, db;
+  test::TempDir dir;
   StaticSite site(dir.path());
   InFlightMeter meter;
   site.on("/", [&](const HttpCall&) { return meter.serve(article("Home", links_to("/p", 12)), std::chrono::milliseconds(0)); });
   site.on_prefix("/p", [&](const HttpCall& c) { return meter.serve(article(c.path, ""), std::chrono::milliseconds(50)); });
   ASSERT_TRUE(site.start());
-  auto store = storage::Store::open(db.path() / "records");
-  ASSERT_TRUE(store);
-  auto extractor = extract::Extractor::load(test::data_dir());
-  ASSERT_TRUE(extractor);
+  CrawlTarget target;
   RecordingSink sink;
   CrawlOptions o;
   o.seeds = {site.origin() + "/"};
@@ -376,7 +385,7 @@ TEST(ConcurrentCrawlTest, PerHostLimitAllowsParallelRequestsWhenAsked) {
   o.use_sitemaps = false;
   o.concurrency = 4;
   o.per_host = 4;
-  Crawler crawler(**store, *extractor, o, sink);
+  Crawler crawler(*target.store, *target.extractor, o, sink);
   auto report = crawler.run();
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(sink.pages.size(), 13u);
