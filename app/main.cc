@@ -264,19 +264,32 @@ int main(int argc, char** argv) {
     command->add_flag("--json", as_json, "JSON output");
   }
 
-  // serve
-  auto* serve = app.add_subcommand("serve", "Serve the HTTP API");
-  server::ServerOptions server_options;
-  serve->add_option("--db", db, "Database folder")->required();
-  serve->add_option("--host", server_options.host, "Address to listen on")->capture_default_str();
-  serve->add_option("--port", server_options.port, "Port (0 = any free port)")->capture_default_str();
-  serve->add_option("--cors-origin", server_options.api.cors_origins,
-                    "Origin whose pages may read the API, e.g. https://blog.example (repeatable; "
-                    "\"*\" or none given: any origin)")
-      ->check([](const std::string& origin) {
-        auto valid = server::check_cors_origin(origin);
-        return valid ? std::string() : valid.error().message;
-      });
+  // serve: settings come from --config FILE, then BEAUTYIDX_* variables, then these flags.
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API (settings: docs/config.md)");
+  fs::path serve_config_file;
+  std::string serve_host;
+  int serve_port = 0;
+  size_t serve_threads = 0;
+  std::vector<std::string> serve_cors_origins;
+  bool serve_admin_allow_private = false;
+  auto* serve_config_option = serve->add_option("--config", serve_config_file, "JSON config file")
+                                  ->check(CLI::ExistingFile);
+  auto* serve_db_option = serve->add_option("--db", db, "Database folder (or BEAUTYIDX_DB, or \"db\" in --config)");
+  auto* serve_host_option = serve->add_option("--host", serve_host, "Address to listen on (default 127.0.0.1)");
+  auto* serve_port_option =
+      serve->add_option("--port", serve_port, "Port (default 8080; 0 = any free port)")->check(CLI::Range(0, 65535));
+  auto* serve_threads_option =
+      serve->add_option("--threads", serve_threads, "Connections served at once (default 64)")->check(CLI::Range(1, 1024));
+  auto* serve_cors_option =
+      serve->add_option("--cors-origin", serve_cors_origins,
+                        "Origin whose pages may read the API, e.g. https://blog.example (repeatable; "
+                        "\"*\" or none given: any origin)")
+          ->check([](const std::string& origin) {
+            auto valid = server::check_cors_origin(origin);
+            return valid ? std::string() : valid.error().message;
+          });
+  serve->add_flag("--admin-allow-private", serve_admin_allow_private,
+                  "Let admin crawls start at loopback and private addresses (for tests on a local site)");
 
   // eval
   auto* eval = app.add_subcommand("eval", "Extraction precision/recall against gold annotations");
@@ -558,16 +571,60 @@ int main(int argc, char** argv) {
   }
 
   if (*serve) {
-    auto reader = open_reader(db, data_dir);
+    server::ServeFlags flags;
+    if (serve_db_option->count() > 0) flags.db = db;
+    if (serve_host_option->count() > 0) flags.host = serve_host;
+    if (serve_port_option->count() > 0) flags.port = serve_port;
+    if (serve_threads_option->count() > 0) flags.threads = serve_threads;
+    if (serve_cors_option->count() > 0) flags.cors_origins = serve_cors_origins;
+    auto environment = [](const char* name) -> std::optional<std::string> {
+      const char* value = std::getenv(name);
+      return value ? std::optional<std::string>(value) : std::nullopt;
+    };
+    auto config = server::resolve_serve_config(
+        serve_config_option->count() > 0 ? std::optional<fs::path>(serve_config_file) : std::nullopt, environment,
+        flags);
+    if (!config) {
+      std::fprintf(stderr, "beautyidx: %s (see docs/config.md)\n", config.error().message.c_str());
+      return config.error().kind == ErrorKind::kIo ? 1 : 2;
+    }
+    // SIGINT and SIGTERM are blocked in every thread (RocksDB's, the server's, the admin job's,
+    // all started below and inheriting the mask) and taken by one thread with sigwait, which may
+    // do what a signal handler may not: stop the server and wait for it.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    auto reader = open_reader(config->db, data_dir);
     if (!reader) return fail(reader.error());
-    server::HttpServer http(**reader, server_options);
+    std::unique_ptr<server::BackgroundJobs> jobs;
+    if (!config->server.api.admin_token.empty()) {
+      server::AdminJobOptions admin{.db = config->db, .data_dir = data_dir,
+                                    .allow_private_seeds = serve_admin_allow_private};
+      jobs = std::make_unique<server::BackgroundJobs>(admin, [&reader] { (void)(*reader)->refresh(); });
+    }
+    server::HttpServer http(**reader, config->server, jobs.get());
     auto port = http.bind();
     if (!port) return fail(port.error());
-    std::fprintf(stderr, "beautyidx: serving %s on http://%s:%d/\n", db.string().c_str(), server_options.host.c_str(), *port);
-    static server::HttpServer* running = &http;
-    std::signal(SIGINT, [](int) { running->stop(); });
-    std::signal(SIGTERM, [](int) { running->stop(); });
-    if (auto s = http.listen(); !s) return fail(s.error());
+    std::fprintf(stderr, "beautyidx: serving %s on http://%s:%d/ (admin endpoints %s)\n", config->db.string().c_str(),
+                 config->server.host.c_str(), *port, jobs ? "on" : "off");
+    const auto grace = std::chrono::seconds(config->shutdown_grace_seconds);
+    auto served = server::serve_until_signal(http, stop_signals, grace, [&] {
+      if (jobs) (void)jobs->stop(std::chrono::milliseconds(0));  // a crawl stops at its next page
+    });
+    // A server that did not stop within the grace still has threads: end without unwinding.
+    if (!served) {
+      std::fprintf(stderr, "beautyidx: %s\n", served.error().message.c_str());
+      std::_Exit(1);
+    }
+    if (jobs && !jobs->stop(grace)) {
+      std::fprintf(stderr, "beautyidx: the admin job is still running after %llds; exiting\n",
+                   static_cast<long long>(grace.count()));
+      std::_Exit(1);
+    }
+    std::fprintf(stderr, "beautyidx: stopped\n");
     return 0;
   }
 

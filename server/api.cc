@@ -1,36 +1,24 @@
 #include "server/api.h"
 
+#include <cctype>
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
 #include "core/text.h"
+#include "server/api_internal.h"
 #include "server/conditional_get.h"
 #include "server/cors.h"
+#include "server/metrics.h"
+#include "server/static_files.h"
 #include "server/widget_cards.h"
 #include "server/widget_page.h"
 #include "server/widget_script.h"
 
 namespace beautyidx::server {
-namespace {
 
 using nlohmann::json;
-
-constexpr size_t kMaxQueryLength = 512;
-// Article URLs carry tracking parameters more often than questions run long.
-constexpr size_t kMaxUrlLength = 2048;
-constexpr size_t kMaxWidgetCards = 12;
-constexpr size_t kDefaultWidgetCards = 4;
-
-// How long browsers and shared caches may keep an answer before asking again (with the ETag).
-// Short for index answers, which change with every crawl commit; an hour for the script.
-constexpr int kAnswerMaxAge = 60;
-constexpr int kScriptMaxAge = 3600;
-
-// Why a request cannot be answered; becomes a JSON error or, for the fallback pages, HTML.
-struct Failure {
-  int status = 400;
-  std::string code = "invalid_argument";
-  std::string message;
-};
 
 Failure failure_from(const Error& error) {
   return {http_status(error.kind), error_kind_name(error.kind), error.message};
@@ -39,6 +27,32 @@ Failure failure_from(const Error& error) {
 ApiResponse json_failure(const Failure& failure) {
   return error_response(failure.status, failure.code, failure.message);
 }
+
+ApiResponse ok(std::string body) {
+  return ApiResponse{200, "application/json", std::move(body), {}};
+}
+
+namespace {
+
+constexpr size_t kMaxQueryLength = 512;
+// Article URLs carry tracking parameters more often than questions run long.
+constexpr size_t kMaxUrlLength = 2048;
+constexpr size_t kMaxWidgetCards = 12;
+constexpr size_t kDefaultWidgetCards = 4;
+
+// How long browsers and shared caches may keep an answer before asking again (with the ETag).
+// Short for index answers, which change with every crawl commit; longer for what changes only
+// with a new binary.
+constexpr int kAnswerMaxAge = 60;
+constexpr int kScriptMaxAge = 3600;
+constexpr int kPageMaxAge = 300;
+
+// The demo page's own script and style are inline; it talks only to this server and shows the
+// cards' http(s) images.
+constexpr std::string_view kDemoPagePolicy =
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "connect-src 'self'; img-src http: https:; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
 
 ApiResponse from_error(const Error& error) { return json_failure(failure_from(error)); }
 
@@ -79,63 +93,140 @@ std::expected<size_t, Failure> limit_param(const ApiRequest& request, size_t fal
   return value;
 }
 
-ApiResponse ok(std::string body) {
-  return ApiResponse{200, "application/json", std::move(body), {}};
+bool is_record_id(std::string_view id) {
+  if (id.size() != 16) return false;
+  for (char c : id) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
 }
 
-// ---- Handlers: one per route, (recommender, request) -> response ----------------------------
-
-ApiResponse health(const recommender::Recommender&, const ApiRequest&) {
-  return ok(R"({"status":"ok"})");
+// The {id} of /api/v1/products/{id} and /api/v1/experts/{id}: 16 hex digits.
+std::expected<std::string, Failure> record_id(const Call& call, const char* what) {
+  if (!is_record_id(call.id)) {
+    return std::unexpected(
+        Failure{.message = std::string("a ") + what + " id is 16 hexadecimal digits"});
+  }
+  return to_lower_ascii(call.id);
 }
 
-ApiResponse recommend(const recommender::Recommender& recommender, const ApiRequest& request) {
-  auto q = text_param(request, "q");
+// ---- Handlers: one per route ------------------------------------------------------------------
+
+ApiResponse health(const Call&) { return ok(R"({"status":"ok"})"); }
+
+// Ready when the index answers; health only says the process runs.
+ApiResponse ready(const Call& call) {
+  auto counts = call.context.metrics ? call.context.metrics->index_counts(call.recommender())
+                                     : call.recommender().counts();
+  if (!counts)
+    return error_response(503, "not_ready", "the index does not answer: " + counts.error().message);
+  return ok(R"({"status":"ready"})");
+}
+
+ApiResponse metrics(const Call& call) {
+  Metrics unrecorded;
+  Metrics& metrics = call.context.metrics ? *call.context.metrics : unrecorded;
+  return ApiResponse{200,
+                     "text/plain; version=0.0.4; charset=utf-8",
+                     metrics.render(call.recommender(), call.context.admin),
+                     {}};
+}
+
+ApiResponse openapi(const Call&) { return ok(std::string(openapi_document())); }
+
+ApiResponse demo(const Call&) {
+  ApiResponse response{200, "text/html; charset=utf-8", std::string(demo_page()), {}};
+  response.headers["Content-Security-Policy"] = std::string(kDemoPagePolicy);
+  return response;
+}
+
+ApiResponse recommend(const Call& call) {
+  auto q = text_param(call.request, "q");
   if (!q) return json_failure(q.error());
-  auto limit = limit_param(request, 10);
+  auto limit = limit_param(call.request, 10);
   if (!limit) return json_failure(limit.error());
-  auto result = recommender.recommend({*q, *limit});
+  recommender::RecommendRequest request;
+  request.query = *q;
+  request.limit = *limit;
+  auto result = call.recommender().recommend(request);
   if (!result) return from_error(result.error());
   return ok(recommender::to_json(*result));
 }
 
-ApiResponse search(const recommender::Recommender& recommender, const ApiRequest& request) {
-  auto q = text_param(request, "q");
+ApiResponse search(const Call& call) {
+  auto q = text_param(call.request, "q");
   if (!q) return json_failure(q.error());
-  auto limit = limit_param(request, 10);
+  auto limit = limit_param(call.request, 10);
   if (!limit) return json_failure(limit.error());
-  auto result = recommender.search({*q, *limit});
+  recommender::SearchRequest request;
+  request.query = *q;
+  request.limit = *limit;
+  auto result = call.recommender().search(request);
   if (!result) return from_error(result.error());
   return ok(recommender::to_json(*result));
 }
 
-ApiResponse related(const recommender::Recommender& recommender, const ApiRequest& request) {
-  auto url = text_param(request, "url", kMaxUrlLength);
+ApiResponse related(const Call& call) {
+  auto url = text_param(call.request, "url", kMaxUrlLength);
   if (!url) return json_failure(url.error());
-  auto limit = limit_param(request, 5);
+  auto limit = limit_param(call.request, 5);
   if (!limit) return json_failure(limit.error());
-  recommender::RelatedRequest related;
-  related.url = *url;
-  related.limit = *limit;
-  auto result = recommender.related(related);
+  recommender::RelatedRequest request;
+  request.url = *url;
+  request.limit = *limit;
+  auto result = call.recommender().related(request);
   if (!result) return from_error(result.error());
   return ok(recommender::to_json(*result));
 }
 
-ApiResponse stats(const recommender::Recommender& recommender, const ApiRequest&) {
-  auto counts = recommender.counts();
+ApiResponse stats(const Call& call) {
+  auto counts = call.recommender().counts();
   if (!counts) return from_error(counts.error());
   return ok(recommender::to_json(*counts));
 }
 
+// /api/v1/articles/{id}: the id, or the article's URL percent-encoded into the path.
+ApiResponse article(const Call& call) {
+  std::string id(call.id);
+  if (id.size() > kMaxUrlLength || !is_valid_utf8(id)) {
+    return json_failure(
+        {.message = "an article id is 16 hexadecimal digits or an http(s) URL of at most " +
+                    std::to_string(kMaxUrlLength) + " bytes"});
+  }
+  if (is_record_id(id)) {
+    id = to_lower_ascii(id);
+  } else if (!id.starts_with("http://") && !id.starts_with("https://")) {
+    return json_failure({.message = "an article id is 16 hexadecimal digits or a percent-encoded "
+                                    "http(s) URL"});
+  }
+  auto detail = call.recommender().article(id);
+  if (!detail) return from_error(detail.error());
+  return ok(recommender::to_json(*detail));
+}
+
+ApiResponse product(const Call& call) {
+  auto id = record_id(call, "product");
+  if (!id) return json_failure(id.error());
+  auto detail = call.recommender().product(*id);
+  if (!detail) return from_error(detail.error());
+  return ok(recommender::to_json(*detail));
+}
+
+ApiResponse expert(const Call& call) {
+  auto id = record_id(call, "expert");
+  if (!id) return json_failure(id.error());
+  auto detail = call.recommender().expert(*id);
+  if (!detail) return from_error(detail.error());
+  return ok(recommender::to_json(*detail));
+}
+
 // The cards the widget endpoints show, or why there are none.
-std::expected<WidgetCards, Failure> cards_for(const recommender::Recommender& recommender,
-                                              const ApiRequest& request, WidgetKind kind) {
-  auto url = text_param(request, "url", kMaxUrlLength);
+std::expected<WidgetCards, Failure> cards_for(const Call& call, WidgetKind kind) {
+  auto url = text_param(call.request, "url", kMaxUrlLength);
   if (!url) return std::unexpected(url.error());
-  auto limit = limit_param(request, kDefaultWidgetCards, kMaxWidgetCards);
+  auto limit = limit_param(call.request, kDefaultWidgetCards, kMaxWidgetCards);
   if (!limit) return std::unexpected(limit.error());
-  auto cards = widget_cards(recommender, {*url, kind, *limit});
+  auto cards = widget_cards(call.recommender(), {*url, kind, *limit});
   if (!cards) return std::unexpected(failure_from(cards.error()));
   return *cards;
 }
@@ -150,10 +241,10 @@ std::expected<WidgetKind, Failure> kind_param(const ApiRequest& request) {
   return *kind;
 }
 
-ApiResponse widget_answer(const recommender::Recommender& recommender, const ApiRequest& request) {
-  auto kind = kind_param(request);
+ApiResponse widget_answer(const Call& call) {
+  auto kind = kind_param(call.request);
   if (!kind) return json_failure(kind.error());
-  auto cards = cards_for(recommender, request, *kind);
+  auto cards = cards_for(call, *kind);
   if (!cards) return json_failure(cards.error());
   return ok(widget_json(*cards));
 }
@@ -165,9 +256,8 @@ ApiResponse html_page(int status, std::string body) {
 }
 
 template <WidgetKind kind>
-ApiResponse widget_fallback_page(const recommender::Recommender& recommender,
-                                 const ApiRequest& request) {
-  auto cards = cards_for(recommender, request, kind);
+ApiResponse widget_fallback_page(const Call& call) {
+  auto cards = cards_for(call, kind);
   if (!cards) {
     // Readers see this frame on someone else's page: "not indexed" is not their business, a bad
     // embed code is its author's.
@@ -178,57 +268,122 @@ ApiResponse widget_fallback_page(const recommender::Recommender& recommender,
   return html_page(200, widget_page(*cards));
 }
 
-ApiResponse script(const recommender::Recommender&, const ApiRequest&) {
+ApiResponse script(const Call&) {
   return ApiResponse{200, "text/javascript; charset=utf-8", std::string(widget_script()), {}};
 }
 
 // ---- The route table --------------------------------------------------------------------------
 
 struct Route {
-  std::string_view path;
-  ApiResponse (*answer)(const recommender::Recommender&, const ApiRequest&);
-  bool cross_origin;  // readable by pages on other origins (CORS headers, OPTIONS preflight)
-  int max_age;        // > 0: ETag, Cache-Control max-age and 304s; 0: "Cache-Control: no-store"
+  std::string_view path;    // exact, or ending in "{id}": any non-empty rest of the path
+  std::string_view method;  // GET routes answer HEAD too
+  Handler answer;
+  bool cross_origin;   // readable by pages on other origins (CORS headers, OPTIONS preflight)
+  int max_age;         // > 0: ETag, Cache-Control max-age and 304s; 0: "Cache-Control: no-store"
+  bool admin = false;  // needs the bearer token; absent (404) when no token is configured
 };
 
 constexpr Route kRoutes[] = {
-    {"/healthz", health, false, 0},
-    {"/api/v1/recommend", recommend, true, 0},
-    {"/api/v1/search", search, true, 0},
-    {"/api/v1/related", related, true, kAnswerMaxAge},
-    {"/api/v1/stats", stats, true, 0},
-    {"/api/v1/widget", widget_answer, true, kAnswerMaxAge},
+    {"/", "GET", demo, false, kPageMaxAge},
+    {"/healthz", "GET", health, false, 0},
+    {"/readyz", "GET", ready, false, 0},
+    {"/metrics", "GET", metrics, false, 0},
+    {"/api/v1/openapi.json", "GET", openapi, true, kScriptMaxAge},
+    {"/api/v1/recommend", "GET", recommend, true, 0},
+    {"/api/v1/search", "GET", search, true, 0},
+    {"/api/v1/related", "GET", related, true, kAnswerMaxAge},
+    {"/api/v1/stats", "GET", stats, true, 0},
+    {"/api/v1/articles/{id}", "GET", article, true, kAnswerMaxAge},
+    {"/api/v1/products/{id}", "GET", product, true, kAnswerMaxAge},
+    {"/api/v1/experts/{id}", "GET", expert, true, kAnswerMaxAge},
+    {"/api/v1/widget", "GET", widget_answer, true, kAnswerMaxAge},
     // A <script> tag needs no CORS, but one with crossorigin= (for integrity=) does.
-    {"/widget.js", script, true, kScriptMaxAge},
-    {"/widget/related.html", widget_fallback_page<WidgetKind::kRelated>, false, kAnswerMaxAge},
-    {"/widget/shop.html", widget_fallback_page<WidgetKind::kShop>, false, kAnswerMaxAge},
-    {"/widget/experts.html", widget_fallback_page<WidgetKind::kExperts>, false, kAnswerMaxAge},
+    {"/widget.js", "GET", script, true, kScriptMaxAge},
+    {"/widget/related.html", "GET", widget_fallback_page<WidgetKind::kRelated>, false,
+     kAnswerMaxAge},
+    {"/widget/shop.html", "GET", widget_fallback_page<WidgetKind::kShop>, false, kAnswerMaxAge},
+    {"/widget/experts.html", "GET", widget_fallback_page<WidgetKind::kExperts>, false,
+     kAnswerMaxAge},
+    {"/api/v1/crawl", "POST", start_crawl, false, 0, true},
+    {"/api/v1/crawl/status", "GET", crawl_status, false, 0, true},
+    {"/api/v1/reindex", "POST", start_reindex, false, 0, true},
 };
 
-const Route* find_route(std::string_view path) {
-  for (const Route& route : kRoutes) {
-    if (route.path == path) return &route;
+// The {id} a path gives a route, or nullopt when the route does not match it.
+std::optional<std::string_view> match(const Route& route, std::string_view path) {
+  constexpr std::string_view kId = "{id}";
+  if (!route.path.ends_with(kId)) {
+    return route.path == path ? std::optional<std::string_view>("") : std::nullopt;
   }
-  return nullptr;
+  std::string_view prefix = route.path.substr(0, route.path.size() - kId.size());
+  if (!path.starts_with(prefix) || path.size() == prefix.size()) return std::nullopt;
+  return path.substr(prefix.size());
 }
 
-ApiResponse method_not_allowed(const Route& route) {
-  ApiResponse response = error_response(405, "method_not_allowed", "only GET is supported here");
-  response.headers["Allow"] = route.cross_origin ? "GET, HEAD, OPTIONS" : "GET, HEAD";
+bool admin_enabled(const ApiContext& context) {
+  return context.admin != nullptr && !context.options.admin_token.empty();
+}
+
+bool method_matches(const Route& route, std::string_view method) {
+  return method == route.method || (route.method == "GET" && method == "HEAD");
+}
+
+ApiResponse method_not_allowed(const std::vector<const Route*>& candidates) {
+  std::string allow;
+  bool cross_origin = false;
+  for (const Route* route : candidates) {
+    allow += (allow.empty() ? "" : ", ") + std::string(route->method);
+    if (route->method == "GET") allow += ", HEAD";
+    cross_origin = cross_origin || route->cross_origin;
+  }
+  if (cross_origin) allow += ", OPTIONS";
+  ApiResponse response = error_response(405, "method_not_allowed", "allowed here: " + allow);
+  response.headers["Allow"] = allow;
   return response;
 }
 
-ApiResponse route_request(const recommender::Recommender& recommender, const ApiOptions& options,
-                          const ApiRequest& request) {
-  const Route* route = find_route(request.path);
-  if (route == nullptr)
+ApiResponse unauthorized() {
+  ApiResponse response = error_response(
+      401, "unauthorized", "this endpoint needs the header Authorization: Bearer <admin token>");
+  response.headers["WWW-Authenticate"] = "Bearer realm=\"beautyidx admin\"";
+  return response;
+}
+
+// Routes one request; `route_label` becomes the matched route's path, for metrics.
+ApiResponse route_request(const ApiContext& context, const ApiRequest& request,
+                          std::string_view& route_label) {
+  std::vector<const Route*> candidates;
+  const Route* chosen = nullptr;
+  std::string_view id;
+  for (const Route& route : kRoutes) {
+    if (route.admin && !admin_enabled(context)) continue;
+    auto matched = match(route, request.path);
+    if (!matched) continue;
+    candidates.push_back(&route);
+    if (chosen == nullptr && method_matches(route, request.method)) {
+      chosen = &route;
+      id = *matched;
+    }
+  }
+  if (candidates.empty())
     return error_response(404, "not_found", "no such endpoint: " + request.path);
-  if (request.method == "OPTIONS" && route->cross_origin)
-    return preflight_response(options, request);
-  if (request.method != "GET" && request.method != "HEAD") return method_not_allowed(*route);
-  ApiResponse response = route->answer(recommender, request);
-  if (route->max_age > 0) make_cacheable(request, route->max_age, response);
-  if (route->cross_origin) add_cors_headers(options, request, response);
+  route_label = candidates.front()->path;
+  if (chosen == nullptr) {
+    if (request.method == "OPTIONS" && candidates.front()->cross_origin)
+      return preflight_response(context.options, request);
+    return method_not_allowed(candidates);
+  }
+  route_label = chosen->path;
+  if (chosen->admin) {
+    auto authorization = request.headers.find("authorization");
+    if (authorization == request.headers.end() ||
+        !bearer_matches(authorization->second, context.options.admin_token)) {
+      return unauthorized();
+    }
+  }
+  ApiResponse response = chosen->answer(Call{context, request, id});
+  if (chosen->max_age > 0) make_cacheable(request, chosen->max_age, response);
+  if (chosen->cross_origin) add_cors_headers(context.options, request, response);
   return response;
 }
 
@@ -254,28 +409,60 @@ int http_status(ErrorKind kind) {
   return 500;
 }
 
+Failure failure_from(const JobRejection& rejection) {
+  switch (rejection.reason) {
+    case JobRefusal::kInvalidArgument:
+      return {400, "invalid_argument", rejection.message};
+    case JobRefusal::kPrivateAddress:
+      return {403, "private_address", rejection.message};
+    case JobRefusal::kBusy:
+      return {409, "busy", rejection.message};
+    case JobRefusal::kDatabaseLocked:
+      return {409, "database_locked", rejection.message};
+    case JobRefusal::kUnavailable:
+      return {503, "unavailable", rejection.message};
+  }
+  return {503, "unavailable", rejection.message};
+}
+
 ApiResponse error_response(int status, const std::string& code, const std::string& message) {
   json body = {{"error", {{"code", code}, {"message", message}}}};
   return ApiResponse{
       status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
 }
 
-ApiResponse handle(const recommender::Recommender& recommender, const ApiOptions& options,
-                   const ApiRequest& request) {
+ApiResponse handle(const ApiContext& context, const ApiRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  std::string_view route_label = "unmatched";
   ApiResponse response;
   try {
-    response = route_request(recommender, options, request);
+    response = route_request(context, request, route_label);
   } catch (const std::exception& e) {
     // Handlers report errors as values; this only guards the process against a bug.
     response = error_response(500, "internal", std::string("internal error: ") + e.what());
   }
   // What no route made cacheable, nobody may cache.
   if (!response.headers.contains("Cache-Control")) response.headers["Cache-Control"] = "no-store";
+  if (context.metrics) {
+    context.metrics->record(route_label, response.status,
+                            std::chrono::steady_clock::now() - started);
+  }
   return response;
+}
+
+ApiResponse handle(const recommender::Recommender& recommender, const ApiOptions& options,
+                   const ApiRequest& request) {
+  return handle(ApiContext{recommender, options}, request);
 }
 
 ApiResponse handle(const recommender::Recommender& recommender, const ApiRequest& request) {
   return handle(recommender, ApiOptions{}, request);
+}
+
+std::vector<RouteInfo> routes() {
+  std::vector<RouteInfo> out;
+  for (const Route& route : kRoutes) out.push_back({route.path, route.method, route.admin});
+  return out;
 }
 
 Status check_cors_origin(std::string_view origin) {

@@ -58,6 +58,8 @@ class TestIndex {
 
   // Non-const because HttpServer refreshes it; handle() only reads.
   recommender::Recommender& recommender() const { return *recommender_; }
+  // The database folder (records/ and xapian/), for a second reader or a writer.
+  const std::filesystem::path& path() const { return dir_.path(); }
 
  private:
   TestIndex() = default;
