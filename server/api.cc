@@ -93,6 +93,49 @@ std::expected<size_t, Failure> limit_param(const ApiRequest& request, size_t fal
   return value;
 }
 
+// Narrowing parameters shared by search and facets: each a comma-separated list of values as
+// facets report them (concern, technique, expert_type, stance, site, brand, retailer), and a
+// price range (price_min, price_max).
+std::expected<recommender::Filters, Failure> filters_param(const ApiRequest& request) {
+  recommender::Filters filters;
+  struct ListParam {
+    const char* name;
+    std::vector<std::string>* values;
+  };
+  for (ListParam p : {ListParam{"concern", &filters.concerns}, ListParam{"technique", &filters.techniques},
+                      ListParam{"expert_type", &filters.expert_types}, ListParam{"stance", &filters.stances},
+                      ListParam{"site", &filters.sites}, ListParam{"brand", &filters.brands},
+                      ListParam{"retailer", &filters.retailers}}) {
+    auto it = request.params.find(p.name);
+    if (it == request.params.end()) continue;
+    const std::string parameter = std::string("parameter '") + p.name + "'";
+    if (it->second.size() > kMaxQueryLength || !is_valid_utf8(it->second)) {
+      return std::unexpected(Failure{.message = parameter + " must be UTF-8 of at most " +
+                                                std::to_string(kMaxQueryLength) + " characters"});
+    }
+    size_t start = 0;
+    while (start <= it->second.size()) {
+      size_t end = it->second.find(',', start);
+      if (end == std::string::npos) end = it->second.size();
+      std::string_view value = trim(std::string_view(it->second).substr(start, end - start));
+      if (!value.empty()) p.values->emplace_back(value);
+      start = end + 1;
+    }
+    if (p.values->size() > 20) return std::unexpected(Failure{.message = parameter + " lists more than 20 values"});
+  }
+  for (auto [name, target] : {std::pair{"price_min", &filters.price_min}, std::pair{"price_max", &filters.price_max}}) {
+    auto it = request.params.find(name);
+    if (it == request.params.end()) continue;
+    char* end = nullptr;
+    double value = std::strtod(it->second.c_str(), &end);
+    if (it->second.empty() || it->second.size() > 12 || *end != '\0' || !(value >= 0) || value > 1e9) {
+      return std::unexpected(Failure{.message = std::string("parameter '") + name + "' must be a price from 0"});
+    }
+    *target = value;
+  }
+  return filters;
+}
+
 bool is_record_id(std::string_view id) {
   if (id.size() != 16) return false;
   for (char c : id) {
@@ -158,10 +201,29 @@ ApiResponse search(const Call& call) {
   if (!q) return json_failure(q.error());
   auto limit = limit_param(call.request, 10);
   if (!limit) return json_failure(limit.error());
+  auto filters = filters_param(call.request);
+  if (!filters) return json_failure(filters.error());
   recommender::SearchRequest request;
   request.query = *q;
   request.limit = *limit;
+  request.filters = std::move(*filters);
   auto result = call.recommender().search(request);
+  if (!result) return from_error(result.error());
+  return ok(recommender::to_json(*result));
+}
+
+// Facet counts for a question (optional) under filters; each facet ignores its own filter.
+ApiResponse facets(const Call& call) {
+  recommender::SearchRequest request;
+  if (call.request.params.count("q")) {
+    auto q = text_param(call.request, "q");
+    if (!q) return json_failure(q.error());
+    request.query = *q;
+  }
+  auto filters = filters_param(call.request);
+  if (!filters) return json_failure(filters.error());
+  request.filters = std::move(*filters);
+  auto result = call.recommender().facets(request);
   if (!result) return from_error(result.error());
   return ok(recommender::to_json(*result));
 }
@@ -291,6 +353,7 @@ constexpr Route kRoutes[] = {
     {"/api/v1/openapi.json", "GET", openapi, true, kScriptMaxAge},
     {"/api/v1/recommend", "GET", recommend, true, 0},
     {"/api/v1/search", "GET", search, true, 0},
+    {"/api/v1/facets", "GET", facets, true, kAnswerMaxAge},
     {"/api/v1/related", "GET", related, true, kAnswerMaxAge},
     {"/api/v1/stats", "GET", stats, true, 0},
     {"/api/v1/articles/{id}", "GET", article, true, kAnswerMaxAge},

@@ -52,6 +52,20 @@ TEST_F(ApiTest, RecommendAnswersWithTheInterpretationAndPicks) {
   EXPECT_FALSE(body["results"][0]["evidence"].empty());
 }
 
+TEST_F(ApiTest, FacetsAndSearchFiltersOverHttpParameters) {
+  ApiResponse all = get("/api/v1/facets", {{"q", "puffiness"}});
+  ASSERT_EQ(all.status, 200) << all.body;
+  json body = json::parse(all.body);
+  for (const char* facet : {"concern", "technique", "site", "expert_type", "stance", "brand", "retailer", "price"}) {
+    EXPECT_TRUE(body["facets"][facet].is_array()) << facet;
+  }
+  ApiResponse narrowed = get("/api/v1/search", {{"q", "puffiness"}, {"stance", "warns,recommends"}, {"site", "glow.test"}});
+  ASSERT_EQ(narrowed.status, 200) << narrowed.body;
+  for (const auto& quote : json::parse(narrowed.body)["quotes"]) EXPECT_NE(quote["stance"], "neutral") << quote.dump();
+  ApiResponse no_question = get("/api/v1/facets", {{"price_max", "50"}});
+  EXPECT_EQ(no_question.status, 200) << no_question.body;
+}
+
 struct BadRequest {
   const char* path;
   std::map<std::string, std::string> params;
@@ -112,6 +126,10 @@ TEST_F(ApiTest, BadInputTable) {
       {"GET", "/api/v1/search", {{"q", std::string(600, 'x')}}, 400, "invalid_argument"},
       {"GET", "/api/v1/search", {{"q", "serum"}, {"limit", "51"}}, 400, "invalid_argument"},
       {"GET", "/api/v1/search", {{"q", "caf\xC3"}}, 400, "invalid_argument"},
+      {"GET", "/api/v1/facets", {{"price_max", "cheap"}}, 400, "invalid_argument"},
+      {"GET", "/api/v1/facets", {{"price_min", "-1"}}, 400, "invalid_argument"},
+      {"GET", "/api/v1/facets", {{"q", ""}}, 400, "invalid_argument"},
+      {"GET", "/api/v1/search", {{"q", "serum"}, {"concern", std::string(600, 'c')}}, 400, "invalid_argument"},
       {"GET", "/api/v1/related", {}, 400, "invalid_argument"},
       {"GET", "/api/v1/related", {{"url", "glow.test/no-scheme/"}}, 400, "invalid_argument"},
       {"GET", "/api/v1/related", {{"url", "javascript:alert(1)"}}, 400, "invalid_argument"},
