@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "core/date.h"
 #include "core/json_internal.h"
@@ -320,9 +321,55 @@ struct Recommender::Impl {
   std::filesystem::path dir;
   Taxonomy taxonomy;
   std::unique_ptr<storage::Store> store;
-  mutable std::mutex mutex;  // Xapian::Database is not safe for concurrent use
-  Xapian::Database db;
-  Xapian::Stem stemmer{"en"};
+  // Xapian::Database and Xapian::Stem are not safe for concurrent use, so each query borrows a
+  // handle of its own from a pool (opened on first need) and queries run in parallel.
+  struct Handle {
+    Xapian::Database db;
+    Xapian::Stem stemmer{"en"};
+    uint64_t generation = 0;
+  };
+  struct HandleReturn {
+    const Impl* impl;
+    void operator()(Handle* handle) const {
+      std::lock_guard lock(impl->pool_mutex);
+      impl->idle.emplace_back(handle);
+    }
+  };
+  using Borrowed = std::unique_ptr<Handle, HandleReturn>;
+
+  std::string xapian_path;
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<Handle>> idle;
+  mutable uint64_t generation = 0;  // bumped when refresh() finds a new commit
+
+  // Throws Xapian::Error when the index cannot be opened; callers are inside their try blocks.
+  Borrowed borrow() const {
+    std::unique_ptr<Handle> handle;
+    uint64_t current = 0;
+    {
+      std::lock_guard lock(pool_mutex);
+      current = generation;
+      if (!idle.empty()) {
+        handle = std::move(idle.back());
+        idle.pop_back();
+      }
+    }
+    if (!handle) {
+      handle = std::make_unique<Handle>();
+      handle->db = Xapian::Database(xapian_path);
+      handle->generation = current;
+    } else if (handle->generation != current) {
+      handle->db.reopen();
+      handle->generation = current;
+    }
+    return Borrowed(handle.release(), HandleReturn{this});
+  }
+
+  // Related articles change only when the index does, and a blog's widget asks for the same
+  // few articles again and again: answers are kept until refresh() sees a new commit.
+  static constexpr size_t kRelatedCacheSize = 20000;
+  mutable std::mutex related_mutex;
+  mutable std::unordered_map<std::string, RelatedResponse> related_cache;
 
   Xapian::Query topic_query(const QueryInterpretation& q) const {
     std::vector<Xapian::Query> parts;
@@ -331,7 +378,7 @@ struct Recommender::Impl {
     return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
-  Xapian::Query text_query(const std::string& text) const {
+  Xapian::Query text_query(const std::string& text, const Xapian::Stem& stemmer) const {
     if (trim(text).empty()) return Xapian::Query();
     Xapian::QueryParser parser;
     parser.set_stemmer(stemmer);
@@ -361,8 +408,9 @@ Result<std::unique_ptr<Recommender>> Recommender::open(const std::filesystem::pa
   auto store = storage::Store::open(schema::records_dir(db_dir), options);
   if (!store) return std::unexpected(store.error().with_context("open database " + db_dir.string()));
   impl->store = std::move(*store);
+  impl->xapian_path = schema::xapian_dir(db_dir).string();
   try {
-    impl->db = Xapian::Database(schema::xapian_dir(db_dir).string());
+    impl->borrow();  // opens the first handle: a missing or broken index fails here, not later
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "open index " + schema::xapian_dir(db_dir).string()));
   }
@@ -370,9 +418,16 @@ Result<std::unique_ptr<Recommender>> Recommender::open(const std::filesystem::pa
 }
 
 Status Recommender::refresh() {
-  std::lock_guard lock(impl_->mutex);
   try {
-    impl_->db.reopen();
+    auto handle = impl_->borrow();
+    if (handle->db.reopen()) {
+      {
+        std::lock_guard lock(impl_->pool_mutex);
+        handle->generation = ++impl_->generation;  // the other handles reopen when next borrowed
+      }
+      std::lock_guard cache_lock(impl_->related_mutex);
+      impl_->related_cache.clear();
+    }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "reopen index"));
   }
@@ -387,10 +442,10 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
     response.explanation = "the question names no concern, technique or product to look for";
     return response;
   }
-  std::lock_guard lock(impl_->mutex);
   try {
+    auto handle = impl_->borrow();
     Xapian::Query topic = impl_->topic_query(q);
-    Xapian::Query text = impl_->text_query(q.residual);
+    Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);
     Xapian::Query match = topic.empty() ? text : text.empty() ? topic : Xapian::Query(Xapian::Query::OP_AND_MAYBE, topic, text);
     if (match.empty()) {
       response.explanation = "nothing in the question matches the index's vocabulary";
@@ -403,7 +458,7 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
                               Xapian::Query(std::string(schema::kCurrencyTerm) + q.budget->currency));
     }
     auto run = [&](const Xapian::Query& filter) {
-      Xapian::Enquire enquire(impl_->db);
+      Xapian::Enquire enquire(handle->db);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
       Xapian::MSet found = enquire.get_mset(0, 1000);
       if (found.empty() && !topic.empty() && !text.empty()) {
@@ -504,9 +559,9 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
   SearchResponse response;
   response.query = interpret_query(request.query, impl_->taxonomy);
   const QueryInterpretation& q = response.query;
-  std::lock_guard lock(impl_->mutex);
   try {
-    Xapian::Query text = impl_->text_query(q.residual);
+    auto handle = impl_->borrow();
+    Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);
     Xapian::Query topic = impl_->topic_query(q);
     Xapian::Query match = text.empty() ? topic : topic.empty() ? text : Xapian::Query(Xapian::Query::OP_OR, text, topic);
     if (match.empty() && request.filters.empty()) return response;
@@ -522,7 +577,7 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
                                    Xapian::Query(Xapian::Query::OP_OR, classes.begin(), classes.end()));
     }
     auto quotes_for = [&](const Xapian::Query& filter) {
-      Xapian::Enquire enquire(impl_->db);
+      Xapian::Enquire enquire(handle->db);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
       return enquire.get_mset(0, 200);
     };
@@ -543,7 +598,7 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
                      [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
     if (response.quotes.size() > request.limit) response.quotes.resize(request.limit);
 
-    Xapian::Enquire enquire(impl_->db);
+    Xapian::Enquire enquire(handle->db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter_query(request.filters, DocKind::kArticle)));
     Xapian::MSet articles = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = articles.begin(); it != articles.end(); ++it) {
@@ -552,7 +607,7 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
       ArticleHit hit;
       hit.article = article_from(record);
       // MSet::snippet escapes the text as HTML and wraps matches in <b>.
-      hit.snippet = articles.snippet(record.value("snippet", ""), 200, impl_->stemmer,
+      hit.snippet = articles.snippet(record.value("snippet", ""), 200, handle->stemmer,
                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE);
       hit.score = it.get_weight();
       response.articles.push_back(std::move(hit));
@@ -570,21 +625,27 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
   auto id = impl_->store->get(Family::kUrlIndex, *normalized);
   if (!id) return std::unexpected(id.error());
   if (!*id) return make_error(ErrorKind::kNotFound, "no article indexed for " + *normalized);
-  std::lock_guard lock(impl_->mutex);
+  const std::string cache_key = **id + "/" + std::to_string(request.limit) + "/" + std::to_string(request.min_results);
+  {
+    std::lock_guard cache_lock(impl_->related_mutex);
+    auto cached = impl_->related_cache.find(cache_key);
+    if (cached != impl_->related_cache.end()) return cached->second;
+  }
   try {
+    auto handle = impl_->borrow();
     std::string id_term = std::string(schema::kIdTerm) + "a" + **id;
-    auto postings = impl_->db.postlist_begin(id_term);
-    if (postings == impl_->db.postlist_end(id_term)) {
+    auto postings = handle->db.postlist_begin(id_term);
+    if (postings == handle->db.postlist_end(id_term)) {
       return make_error(ErrorKind::kNotFound, "article " + **id + " is not in the search index");
     }
     Xapian::docid self = *postings;
-    Xapian::Document doc = impl_->db.get_document(self);
+    Xapian::Document doc = handle->db.get_document(self);
     json data = json::parse(doc.get_data(), nullptr, false);
     response.article = article_from(data);
     auto self_concerns = strings(data, "concerns");
     auto self_techniques = strings(data, "techniques");
 
-    Xapian::Enquire enquire(impl_->db);
+    Xapian::Enquire enquire(handle->db);
     Xapian::RSet rset;
     rset.add_document(self);
     PlainTermDecider decider;
@@ -641,6 +702,9 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "related"));
   }
+  std::lock_guard cache_lock(impl_->related_mutex);
+  if (impl_->related_cache.size() >= Impl::kRelatedCacheSize) impl_->related_cache.clear();
+  impl_->related_cache.emplace(cache_key, response);
   return response;
 }
 
@@ -753,9 +817,9 @@ Result<ExpertDetail> Recommender::expert(const std::string& id) const {
   detail.expert.speaker.credential_class =
       parse_credential_class(record->value("credential_class", "none")).value_or(CredentialClass::kNone);
   detail.expert.speaker.affiliation = record->value("affiliation", "");
-  std::lock_guard lock(impl_->mutex);
   try {
-    Xapian::Enquire enquire(impl_->db);
+    auto handle = impl_->borrow();
+    Xapian::Enquire enquire(handle->db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(schema::kExpertTerm) + id),
                                     Xapian::Query(std::string(schema::kTypeTerm) + "quote")));
     enquire.set_sort_by_value(schema::kDateSlot, true);
@@ -796,18 +860,18 @@ Result<FacetsResponse> Recommender::facets(const SearchRequest& request) const {
       {"site", DocKind::kArticle, schema::kSiteTerm},         {"expert_type", DocKind::kQuote, schema::kCredentialTerm},
       {"stance", DocKind::kQuote, schema::kStanceTerm},       {"brand", DocKind::kOffer, schema::kBrandTerm},
       {"retailer", DocKind::kOffer, schema::kRetailerTerm},   {"price", DocKind::kOffer, ""}};
-  std::lock_guard lock(impl_->mutex);
   try {
-    Xapian::Query text = impl_->text_query(q.residual);
+    auto handle = impl_->borrow();
+    Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);
     Xapian::Query topic = impl_->topic_query(q);
     Xapian::Query match = text.empty() ? topic : topic.empty() ? text : Xapian::Query(Xapian::Query::OP_OR, text, topic);
     if (match.empty()) match = Xapian::Query::MatchAll;
     for (const Facet& facet : kFacets) {
       FacetCounter counter{std::string(facet.prefix)};
-      Xapian::Enquire enquire(impl_->db);
+      Xapian::Enquire enquire(handle->db);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter_query(request.filters, facet.kind, facet.name)));
       enquire.add_matchspy(&counter);
-      enquire.get_mset(0, 0, impl_->db.get_doccount());
+      enquire.get_mset(0, 0, handle->db.get_doccount());
       response.facets.emplace_back(facet.name, counter.top(20));
     }
   } catch (const Xapian::Error& e) {
