@@ -370,6 +370,19 @@ struct Recommender::Impl {
   static constexpr size_t kRelatedCacheSize = 20000;
   mutable std::mutex related_mutex;
   mutable std::unordered_map<std::string, RelatedResponse> related_cache;
+  // The same goes for popular questions ("de-puffing under $50"), keyed by the exact request.
+  static constexpr size_t kRecommendCacheSize = 20000;
+  mutable std::mutex recommend_mutex;
+  mutable std::unordered_map<std::string, RecommendResponse> recommend_cache;
+
+  void forget_answers() const {
+    {
+      std::lock_guard lock(related_mutex);
+      related_cache.clear();
+    }
+    std::lock_guard lock(recommend_mutex);
+    recommend_cache.clear();
+  }
 
   Xapian::Query topic_query(const QueryInterpretation& q) const {
     std::vector<Xapian::Query> parts;
@@ -425,8 +438,7 @@ Status Recommender::refresh() {
         std::lock_guard lock(impl_->pool_mutex);
         handle->generation = ++impl_->generation;  // the other handles reopen when next borrowed
       }
-      std::lock_guard cache_lock(impl_->related_mutex);
-      impl_->related_cache.clear();
+      impl_->forget_answers();
     }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "reopen index"));
@@ -435,6 +447,23 @@ Status Recommender::refresh() {
 }
 
 Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request) const {
+  const std::string cache_key = request.query + '\n' + std::to_string(request.limit) + '/' +
+                                std::to_string(request.per_brand) + '/' + std::to_string(request.per_article);
+  {
+    std::lock_guard lock(impl_->recommend_mutex);
+    auto cached = impl_->recommend_cache.find(cache_key);
+    if (cached != impl_->recommend_cache.end()) return cached->second;
+  }
+  auto answer = recommend_uncached(request);
+  if (answer) {
+    std::lock_guard lock(impl_->recommend_mutex);
+    if (impl_->recommend_cache.size() >= Impl::kRecommendCacheSize) impl_->recommend_cache.clear();
+    impl_->recommend_cache.emplace(cache_key, *answer);
+  }
+  return answer;
+}
+
+Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest& request) const {
   RecommendResponse response;
   response.query = interpret_query(request.query, impl_->taxonomy);
   const QueryInterpretation& q = response.query;

@@ -182,7 +182,10 @@ class Recommender {
   static Result<std::unique_ptr<Recommender>> open(const std::filesystem::path& db_dir, Taxonomy taxonomy);
   ~Recommender();
 
+  // Answers are cached per request until refresh() sees a new commit; recommend_uncached always
+  // computes (benchmarks use it to measure the work itself).
   Result<RecommendResponse> recommend(const RecommendRequest& request) const;
+  Result<RecommendResponse> recommend_uncached(const RecommendRequest& request) const;
   Result<SearchResponse> search(const SearchRequest& request) const;
   Result<RelatedResponse> related(const RelatedRequest& request) const;
   Result<Counts> counts() const;
