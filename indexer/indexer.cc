@@ -47,16 +47,6 @@ std::string date_value(const std::optional<std::string>& published) {
   return out;
 }
 
-std::string snippet_of(const ExtractedPage& page) {
-  if (!page.description.empty()) return page.description;
-  std::string_view text = page.text;
-  size_t cut = std::min<size_t>(text.size(), 240);
-  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  std::string out(text.substr(0, cut));
-  if (cut < text.size()) out += "\xE2\x80\xA6";
-  return out;
-}
-
 Error xapian_error(const Xapian::Error& e, const std::string& context) {
   return Error{ErrorKind::kIo, context + ": " + e.get_description()};
 }
@@ -98,6 +88,17 @@ std::string product_id(const Product& product) {
 std::string expert_id(const Speaker& speaker) { return stable_id(normalized_product_name(speaker.name)); }
 
 std::string article_id(const std::string& canonical_url) { return stable_id(canonical_url); }
+
+std::string snippet_of(const ExtractedPage& page) {
+  if (!page.description.empty()) return page.description;
+  std::string_view text = page.text;
+  size_t cut = std::min<size_t>(text.size(), 240);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string out(text.substr(0, cut));
+  if (cut < text.size()) out += "\xE2\x80\xA6";
+  return out;
+}
+
 
 struct Indexer::Impl {
   storage::Store* store = nullptr;

@@ -22,6 +22,10 @@ std::string product_id(const Product& product);
 std::string expert_id(const Speaker& speaker);
 std::string article_id(const std::string& canonical_url);
 
+// What a result shows of an article: its description, else the start of its text (at most
+// 240 bytes, cut between characters, with an ellipsis).
+std::string snippet_of(const ExtractedPage& page);
+
 struct IndexStats {
   size_t articles = 0;
   size_t quotes = 0;

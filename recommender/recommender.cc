@@ -793,7 +793,7 @@ Result<ArticleDetail> Recommender::article(const std::string& url_or_id) const {
   detail.description = page.description;
   detail.image = page.image;
   detail.site_name = page.site_name;
-  detail.snippet = page.description.empty() ? page.text.substr(0, std::min<size_t>(page.text.size(), 240)) : page.description;
+  detail.snippet = indexer::snippet_of(page);  // as the article's search document shows it
   detail.concerns = page.concerns;
   detail.techniques = page.techniques;
   detail.quotes = page.quotes;
