@@ -432,14 +432,15 @@ int main(int argc, char** argv) {
       if (as_json) {
         print_json(json{{"articles", report->articles}, {"search_articles", report->search_articles},
                         {"mismatched", report->mismatched}, {"orphans", report->orphans},
-                        {"dangling_urls", report->dangling_urls}, {"repaired", report->repaired},
+                        {"dangling_urls", report->dangling_urls},
+                        {"catalog_mismatched", report->catalog_mismatched}, {"repaired", report->repaired},
                         {"unrepaired", report->unrepaired}, {"problems", report->problems}}
                        .dump());
       } else {
-        std::printf("%zu article records, %zu in the search index: %zu mismatched, %zu orphaned, %zu dangling URLs; "
-                    "%zu repaired, %zu not repaired\n",
+        std::printf("%zu article records, %zu in the search index: %zu mismatched, %zu orphaned, %zu dangling URLs, "
+                    "%zu products whose catalog entry disagrees with their offers; %zu repaired, %zu not repaired\n",
                     report->articles, report->search_articles, report->mismatched, report->orphans,
-                    report->dangling_urls, report->repaired, report->unrepaired);
+                    report->dangling_urls, report->catalog_mismatched, report->repaired, report->unrepaired);
         for (const auto& p : report->problems) std::printf("  %s\n", p.c_str());
       }
       return report->unrepaired > 0 ? 1 : 0;

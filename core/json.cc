@@ -8,16 +8,6 @@ using nlohmann::json;
 
 namespace {
 
-template <typename T>
-T get_or(const json& j, const char* key, T fallback) {
-  if (!j.is_object() || !j.contains(key) || j[key].is_null()) return fallback;
-  try {
-    return j[key].get<T>();
-  } catch (const json::exception&) {
-    return fallback;
-  }
-}
-
 json optional_number(const std::optional<double>& value) {
   return value ? json(*value) : json(nullptr);
 }

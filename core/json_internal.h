@@ -9,6 +9,19 @@
 
 namespace beautyidx {
 
+// j[key] as a T, or `fallback` when j is not an object, lacks the key, holds null or another
+// type: stored records are read without trusting their shape.
+template <typename T>
+T get_or(const nlohmann::json& j, const char* key, T fallback) {
+  if (!j.is_object() || !j.contains(key) || j[key].is_null()) return fallback;
+  try {
+    return j[key].get<T>();
+  } catch (const nlohmann::json::exception&) {
+    return fallback;
+  }
+}
+inline std::string text_of(const nlohmann::json& j, const char* key) { return get_or<std::string>(j, key, ""); }
+
 nlohmann::json price_json(const Price& price);
 Price price_from(const nlohmann::json& j);
 nlohmann::json speaker_json(const std::optional<Speaker>& speaker);

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/date.h"
+#include "indexer/catalog.h"
 #include "core/json_internal.h"
 #include "core/text.h"
 #include "indexer/schema.h"
@@ -50,6 +54,36 @@ std::string date_value(const std::optional<std::string>& published) {
 Error xapian_error(const Xapian::Error& e, const std::string& context) {
   return Error{ErrorKind::kIo, context + ": " + e.get_description()};
 }
+
+// What an offer record (as index_page writes it) contributes to its product's tally.
+OfferFacts facts_of(const std::string& key, const json& offer) {
+  OfferFacts facts;
+  facts.key = key;
+  const json& product = offer.contains("product") && offer["product"].is_object() ? offer["product"] : json::object();
+  Product p = product_from(product);
+  facts.price = p.price;
+  facts.concerns = p.concerns;
+  facts.techniques = p.techniques;
+  for (const auto& e : offer.value("evidence", json::array())) {
+    if (!e.is_object()) continue;
+    facts.evidenced = true;
+    if (text_of(e, "stance") != stance_name(Stance::kRecommends) || text_of(e, "speaker").empty()) continue;
+    std::string expert = expert_id(Speaker{text_of(e, "speaker")});
+    bool seen = std::any_of(facts.recommenders.begin(), facts.recommenders.end(),
+                            [&](const auto& r) { return r.first == expert; });
+    if (!seen) {
+      facts.recommenders.emplace_back(
+          expert, parse_credential_class(text_of(e, "credential_class")).value_or(CredentialClass::kNone));
+    }
+  }
+  facts.date = text_of(offer, "article_date");
+  return facts;
+}
+
+std::string product_of_offer_key(std::string_view key) { return std::string(key.substr(0, key.find('/'))); }
+
+const std::string kCatalogTypeTerm = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
+std::string catalog_id_term(const std::string& product) { return std::string(schema::kIdTerm) + "c" + product; }
 
 
 }  // namespace
@@ -104,6 +138,124 @@ struct Indexer::Impl {
   storage::Store* store = nullptr;
   Xapian::WritableDatabase db;
   Xapian::TermGenerator terms;
+  // Product tallies touched since the last commit (their stored form is written with each
+  // page's records), and the products whose catalog documents commit() must rebuild.
+  std::unordered_map<std::string, ProductTally> tallies;
+  std::set<std::string> dirty_products;
+  bool catalog_deferred = false;
+
+  // The tally of `product`, loaded from the records on first use since the last commit.
+  Result<ProductTally*> tally(const std::string& product, const std::string& brand, const std::string& name) {
+    auto found = tallies.find(product);
+    if (found != tallies.end()) return &found->second;
+    auto stored = store->get(Family::kProducts, product);
+    if (!stored) return std::unexpected(stored.error());
+    std::optional<ProductTally> tally = *stored ? ProductTally::parse(**stored) : std::nullopt;
+    if (!tally || tally->id().empty()) tally = ProductTally(product, brand, name);
+    return &tallies.emplace(product, std::move(*tally)).first->second;
+  }
+
+  // Takes an offer out of (or puts it into) its product's tally and stages the tally's new state
+  // in `batch`, so records and tallies change together.
+  Status count_offer(const std::string& key, const json& offer, bool add, storage::WriteBatch& batch) {
+    if (catalog_deferred) return {};
+    const std::string product = product_of_offer_key(key);
+    const json& p = offer.contains("product") && offer["product"].is_object() ? offer["product"] : json::object();
+    auto t = tally(product, text_of(p, "brand"), text_of(p, "name"));
+    if (!t) return std::unexpected(t.error());
+    OfferFacts facts = facts_of(key, offer);
+    if (add) (*t)->add_offer(facts);
+    else (*t)->remove_offer(facts);
+    dirty_products.insert(product);
+    if ((*t)->mentions() > 0) batch.put(Family::kProducts, product, (*t)->dump());
+    else batch.erase(Family::kProducts, product);
+    return {};
+  }
+
+  Result<std::vector<OfferFacts>> offers_of(const std::string& product) {
+    std::vector<OfferFacts> offers;
+    auto status = store->scan(Family::kOffers, product + "/", [&](std::string_view key, std::string_view value) {
+      json offer = json::parse(value, nullptr, false);
+      if (offer.is_object()) offers.push_back(facts_of(std::string(key), offer));
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    return offers;
+  }
+
+  Result<json> offer_record(const std::string& key) {
+    if (key.empty()) return json();
+    auto text = store->get(Family::kOffers, key);
+    if (!text) return std::unexpected(text.error());
+    return *text ? json::parse(**text, nullptr, false) : json();
+  }
+
+  // Products whose stored tally differs from one counted afresh from their offers, or whose
+  // catalog document is missing, stale or left over; each is described through `note`.
+  Result<size_t> catalog_mismatches(const std::function<void(std::string)>& note) {
+    std::map<std::string, ProductTally> counted;
+    auto status = store->scan(Family::kOffers, "", [&](std::string_view key, std::string_view value) {
+      json offer = json::parse(value, nullptr, false);
+      if (!offer.is_object()) return true;
+      const std::string product = product_of_offer_key(key);
+      auto it = counted.find(product);
+      if (it == counted.end()) it = counted.emplace(product, ProductTally(product, "", "")).first;
+      it->second.add_offer(facts_of(std::string(key), offer));
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    size_t mismatched = 0;
+    std::set<std::string> stored_products;
+    auto compare = [&](const std::string& product, const std::optional<ProductTally>& stored) {
+      auto it = counted.find(product);
+      std::optional<CatalogFeatures> expected;
+      if (it != counted.end()) expected = it->second.features();
+      std::optional<CatalogFeatures> have;
+      if (stored) have = stored->features();
+      auto same = [](const CatalogFeatures& a, const CatalogFeatures& b) {
+        return a.mentions == b.mentions && a.evidenced == b.evidenced && a.endorsers == b.endorsers &&
+               a.latest == b.latest && a.concerns == b.concerns && a.techniques == b.techniques &&
+               a.concern_offers == b.concern_offers && a.technique_offers == b.technique_offers;
+      };
+      std::string problem;
+      if (expected.has_value() != have.has_value() || (expected && !same(*expected, *have))) {
+        problem = "tally differs from its offers";
+      } else if (have) {
+        Xapian::PostingIterator doc = db.postlist_begin(catalog_id_term(product));
+        if (doc == db.postlist_end(catalog_id_term(product))) problem = "no catalog document";
+        else if (db.get_document(*doc).get_value(schema::kFeaturesSlot) != encode_features(*have)) problem = "stale catalog document";
+      }
+      if (!problem.empty()) {
+        note("product " + product + ": " + problem);
+        ++mismatched;
+      }
+    };
+    status = store->scan(Family::kProducts, "", [&](std::string_view key, std::string_view value) {
+      stored_products.emplace(key);
+      auto stored = ProductTally::parse(value);
+      compare(std::string(key), stored && stored->mentions() > 0 ? stored : std::nullopt);
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    for (const auto& [product, tally] : counted) {
+      if (!stored_products.count(product)) compare(product, std::nullopt);
+    }
+    // Catalog documents of products with no tally.
+    const std::string prefix = std::string(schema::kIdTerm) + "c";
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      std::string product = (*it).substr(prefix.size());
+      if (!stored_products.count(product)) {
+        note("catalog document of product " + product + ", which has no tally");
+        ++mismatched;
+      }
+    }
+    return mismatched;
+  }
+
+  // Replaces the catalog document of `tally`'s product (or deletes it when no offer is left).
+  Status write_catalog_document(const ProductTally& tally);
+  // Rebuilds the catalog documents of the products touched since the last commit.
+  Status flush_catalog(storage::WriteBatch& batch);
 
   // What an article had before, so re-indexing can remove it: quote and offer keys.
   Status remove_article(const std::string& id, storage::WriteBatch& batch) {
@@ -115,7 +267,13 @@ struct Indexer::Impl {
         if (key.is_string()) batch.erase(Family::kQuotes, key.get<std::string>());
       }
       for (const auto& key : record.value("offer_keys", json::array())) {
-        if (key.is_string()) batch.erase(Family::kOffers, key.get<std::string>());
+        if (!key.is_string()) continue;
+        auto offer = offer_record(key.get<std::string>());
+        if (!offer) return std::unexpected(offer.error());
+        if (offer->is_object()) {
+          if (auto s = count_offer(key.get<std::string>(), *offer, /*add=*/false, batch); !s) return s;
+        }
+        batch.erase(Family::kOffers, key.get<std::string>());
       }
       if (record.contains("simhash") && record["simhash"].is_string()) {
         std::uint64_t old_hash = std::strtoull(record["simhash"].get<std::string>().c_str(), nullptr, 16);
@@ -151,6 +309,90 @@ struct Indexer::Impl {
   }
 };
 
+Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
+  const std::string id_term = catalog_id_term(tally.id());
+  try {
+    if (tally.mentions() <= 0) {
+      if (db.term_exists(id_term)) db.delete_document(id_term);
+      return {};
+    }
+    auto shown = offer_record(tally.shown_offer());
+    if (!shown) return std::unexpected(shown.error());
+    auto cheapest = offer_record(tally.cheapest_offer());
+    if (!cheapest) return std::unexpected(cheapest.error());
+    if (!shown->is_object()) shown = cheapest;
+    if (!shown->is_object()) return {};  // the tally names no readable offer; check() reports it
+    const CatalogFeatures features = tally.features();
+
+    // The pick as a result shows it: the product with its price range in the shown offer's
+    // currency and where to buy it cheapest, the topics of all its offers, and the shown
+    // offer's article and supporting quotes.
+    json product = (*shown)["product"];
+    const std::string currency = price_from(product.contains("price") ? product["price"] : json()).currency;
+    if (auto range = tally.price_range(currency)) {
+      product["price"] = {{"amount", range->first}, {"currency", currency}};
+      if (range->second > range->first) product["price"]["max"] = range->second;
+    }
+    if (cheapest->is_object() && (*cheapest)["product"].is_object() &&
+        price_from((*cheapest)["product"].contains("price") ? (*cheapest)["product"]["price"] : json()).currency == currency) {
+      product["retailer"] = text_of((*cheapest)["product"], "retailer");
+      product["url"] = text_of((*cheapest)["product"], "url");
+    }
+    product["concerns"] = features.concerns;
+    product["techniques"] = features.techniques;
+    product["id"] = tally.id();
+    json data = {{"type", schema::kCatalogType}, {"product", product}, {"article", (*shown)["article"]},
+                 {"evidence", shown->value("evidence", json::array())}, {"mentions", features.mentions}};
+
+    Xapian::Document doc;
+    index_text(doc, features.brand + " " + features.name, 3);
+    if (shown->contains("heading") && (*shown)["heading"].is_string()) index_text(doc, (*shown)["heading"].get<std::string>(), 2);
+    for (const auto& e : data["evidence"]) {
+      if (e.is_object() && e.contains("quote") && e["quote"].is_string()) index_text(doc, e["quote"].get<std::string>());
+    }
+    doc.add_boolean_term(kCatalogTypeTerm);
+    doc.add_boolean_term(id_term);
+    if (!features.brand.empty()) doc.add_boolean_term(schema::boolean_term(schema::kBrandTerm, features.brand));
+    add_taxonomy_terms(doc, features.concerns, features.techniques);
+    for (const std::string& c : tally.currencies()) {
+      doc.add_boolean_term(std::string(schema::kCurrencyTerm) + c);
+      auto range = tally.price_range(c);
+      int min_slot = schema::catalog_min_price_slot(c);
+      if (range && min_slot >= 0) {
+        doc.add_value(static_cast<Xapian::valueno>(min_slot), Xapian::sortable_serialise(range->first));
+        doc.add_value(static_cast<Xapian::valueno>(schema::catalog_max_price_slot(c)), Xapian::sortable_serialise(range->second));
+      }
+    }
+    doc.add_value(schema::kFeaturesSlot, encode_features(features));
+    doc.add_value(schema::kProductSlot, tally.id());
+    doc.add_value(schema::kDateSlot, features.latest);
+    if ((*shown)["article"].is_object()) doc.add_value(schema::kArticleSlot, text_of((*shown)["article"], "id"));
+    doc.set_data(data.dump());
+    db.replace_document(id_term, doc);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "catalog entry " + tally.id()));
+  }
+  return {};
+}
+
+Status Indexer::Impl::flush_catalog(storage::WriteBatch& batch) {
+  for (const std::string& product : dirty_products) {
+    auto t = tally(product, "", "");
+    if (!t) return std::unexpected(t.error());
+    ProductTally& tally = **t;
+    if (tally.needs_rescan() && tally.mentions() > 0) {
+      auto offers = offers_of(product);
+      if (!offers) return std::unexpected(offers.error());
+      tally.reset_pointers(*offers);
+      batch.put(Family::kProducts, product, tally.dump());
+    }
+    if (auto s = write_catalog_document(tally); !s) return s;
+  }
+  dirty_products.clear();
+  tallies.clear();
+  return {};
+}
+
 Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Indexer::~Indexer() {
   try {
@@ -177,19 +419,51 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   auto version = store.get(Family::kMeta, schema::kSchemaVersionKey);
   if (!version) return std::unexpected(version.error());
-  if (!*version) {
+  int found = schema::kSchemaVersion;
+  if (*version) {
+    found = std::atoi((*version)->c_str());
+  } else {
+    // No index version: a new database, or one from version 1, which kept none of its own.
+    bool has_articles = false;
+    auto status = store.scan(Family::kArticles, "", [&](std::string_view, std::string_view) {
+      has_articles = true;
+      return false;
+    });
+    if (!status) return std::unexpected(status.error());
+    if (has_articles) found = 1;
+  }
+  if (found > schema::kSchemaVersion) {
+    return make_error(ErrorKind::kInvalidArgument, "database " + db_dir.string() + " has schema version " +
+                                                       std::to_string(found) + ", newer than this beautyidx (" +
+                                                       std::to_string(schema::kSchemaVersion) + ")");
+  }
+  auto indexer = std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
+  if (found < 2) {
+    if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
+  }
+  if (found != schema::kSchemaVersion || !*version) {
     if (auto s = store.put(Family::kMeta, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion)); !s) {
       return std::unexpected(s.error());
     }
-  } else if (std::atoi((*version)->c_str()) > schema::kSchemaVersion) {
-    return make_error(ErrorKind::kInvalidArgument, "database " + db_dir.string() + " has schema version " + **version +
-                                                       ", newer than this beautyidx (" +
-                                                       std::to_string(schema::kSchemaVersion) + ")");
   }
-  return std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
+  return indexer;
+}
+
+// A failed write leaves the tallies in memory ahead of the records: forget them, so the next
+// use reads what was stored.
+Status Indexer::index_page(const ExtractedPage& page) {
+  Status status = write_page(page);
+  if (!status) impl_->tallies.clear();
+  return status;
 }
 
 Status Indexer::remove_url(const std::string& url) {
+  Status status = unindex_url(url);
+  if (!status) impl_->tallies.clear();
+  return status;
+}
+
+Status Indexer::unindex_url(const std::string& url) {
   auto normalized = url::normalize(url);
   std::string key = normalized ? *normalized : url;
   auto id = impl_->store->get(Family::kUrlIndex, key);
@@ -201,11 +475,11 @@ Status Indexer::remove_url(const std::string& url) {
   return impl_->store->write(batch);
 }
 
-Status Indexer::index_page(const ExtractedPage& page) {
+Status Indexer::write_page(const ExtractedPage& page) {
   const std::string& canonical = page.canonical_url.empty() ? page.url : page.canonical_url;
   if (page.kind != PageKind::kArticle || page.noindex) {
-    if (auto s = remove_url(page.url); !s) return s;
-    return canonical != page.url ? remove_url(canonical) : Status{};
+    if (auto s = unindex_url(page.url); !s) return s;
+    return canonical != page.url ? unindex_url(canonical) : Status{};
   }
   const std::string id = article_id(canonical);
   storage::WriteBatch batch;
@@ -323,8 +597,12 @@ Status Indexer::index_page(const ExtractedPage& page) {
 
     // Products: one offer document per product per article, collapsed by product at query time.
     json offer_keys = json::array();
+    std::set<std::string> offered;
     for (const Product& p : page.products) {
       std::string pid = product_id(p);
+      // An article that lists a product twice (a table, then a "buy it now" line) offers it
+      // once: the first listing, usually the one with the article's context.
+      if (!offered.insert(pid).second) continue;
       std::string key = schema::offer_key(pid, id);
       offer_keys.push_back(key);
       json evidence = json::array();
@@ -340,7 +618,11 @@ Status Indexer::index_page(const ExtractedPage& page) {
       json product = product_json(p);
       product["id"] = pid;
       json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
-                    {"first_seen", seen}, {"last_seen", seen}};
+                    {"first_seen", seen}, {"last_seen", seen}, {"article_date", date_value(page.published)}};
+      const std::string heading = static_cast<size_t>(p.section) < page.sections.size()
+                                      ? page.sections[static_cast<size_t>(p.section)].heading
+                                      : std::string();
+      if (!heading.empty()) offer["heading"] = heading;
       // An offer seen before keeps its first-seen date and its price history; a recrawl that
       // finds another price adds a point.
       json history = json::array();
@@ -356,14 +638,11 @@ Status Indexer::index_page(const ExtractedPage& page) {
       if (history.size() > 100) history.erase(history.begin());
       offer["history"] = history;
       batch.put(Family::kOffers, key, offer.dump());
-      json product_record = {{"id", pid}, {"name", p.name}, {"brand", p.brand}};
-      batch.put(Family::kProducts, pid, product_record.dump());
+      if (auto s = impl_->count_offer(key, offer, /*add=*/true, batch); !s) return s;
 
       Xapian::Document doc;
       impl_->index_text(doc, p.brand + " " + p.name, 3);
-      if (static_cast<size_t>(p.section) < page.sections.size()) {
-        impl_->index_text(doc, page.sections[static_cast<size_t>(p.section)].heading, 2);
-      }
+      if (!heading.empty()) impl_->index_text(doc, heading, 2);
       for (const auto& e : evidence) impl_->index_text(doc, e["quote"].get<std::string>());
       doc.add_boolean_term(std::string(schema::kTypeTerm) + "product");
       doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
@@ -409,13 +688,65 @@ Status Indexer::index_page(const ExtractedPage& page) {
 
 Status Indexer::commit() {
   try {
+    storage::WriteBatch catalog_records;
+    if (auto s = impl_->flush_catalog(catalog_records); !s) return s;
     impl_->db.commit();
-    // Make the unsynced record writes durable too (an empty synced write flushes the WAL).
-    if (auto s = impl_->store->write(storage::WriteBatch(), /*sync=*/true); !s) return s;
+    // Make the unsynced record writes durable too (a synced write flushes the whole WAL).
+    if (auto s = impl_->store->write(catalog_records, /*sync=*/true); !s) return s;
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "commit index"));
   }
   return {};
+}
+
+void Indexer::defer_catalog(bool deferred) { impl_->catalog_deferred = deferred; }
+
+Result<size_t> Indexer::rebuild_catalog() {
+  Impl& impl = *impl_;
+  impl.tallies.clear();
+  impl.dirty_products.clear();
+  size_t products = 0;
+  storage::WriteBatch batch;
+  try {
+    impl.db.delete_document(kCatalogTypeTerm);
+    auto status = impl.store->scan(Family::kProducts, "", [&](std::string_view key, std::string_view) {
+      batch.erase(Family::kProducts, key);
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    // Offers are keyed "<product id>/<article id>", so each product's offers arrive together.
+    std::optional<ProductTally> current;
+    Status failure;
+    auto finish = [&]() -> Status {
+      if (!current || current->mentions() == 0) return {};
+      batch.put(Family::kProducts, current->id(), current->dump());
+      ++products;
+      return impl.write_catalog_document(*current);
+    };
+    status = impl.store->scan(Family::kOffers, "", [&](std::string_view key, std::string_view value) {
+      json offer = json::parse(value, nullptr, false);
+      if (!offer.is_object()) return true;
+      const std::string product = product_of_offer_key(key);
+      if (!current || current->id() != product) {
+        if (auto s = finish(); !s) {
+          failure = s;
+          return false;
+        }
+        const json& p = offer.contains("product") && offer["product"].is_object() ? offer["product"] : json::object();
+        current = ProductTally(product, text_of(p, "brand"), text_of(p, "name"));
+      }
+      current->add_offer(facts_of(std::string(key), offer));
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    if (!failure) return std::unexpected(failure.error());
+    if (auto s = finish(); !s) return std::unexpected(s.error());
+    impl.db.commit();
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(xapian_error(e, "rebuild catalog"));
+  }
+  if (auto s = impl.store->write(batch, /*sync=*/true); !s) return std::unexpected(s.error());
+  return products;
 }
 
 Result<CheckReport> Indexer::check(bool repair) {
@@ -469,8 +800,12 @@ Result<CheckReport> Indexer::check(bool repair) {
     if (!status) return std::unexpected(status.error());
     report.dangling_urls = dangling.size();
 
+    auto catalog = impl_->catalog_mismatches(note);
+    if (!catalog) return std::unexpected(catalog.error());
+    report.catalog_mismatched = *catalog;
+
     if (!repair) {
-      report.unrepaired = report.mismatched + report.orphans + report.dangling_urls;
+      report.unrepaired = report.mismatched + report.orphans + report.dangling_urls + report.catalog_mismatched;
       return report;
     }
     for (const std::string& term : orphans) {
@@ -499,6 +834,11 @@ Result<CheckReport> Indexer::check(bool repair) {
       ++report.repaired;
     }
     if (auto s = commit(); !s) return std::unexpected(s.error());
+    if (report.catalog_mismatched > 0) {
+      // Tallies are counts: the exact repair is to count again from the offers.
+      if (auto products = rebuild_catalog(); !products) return std::unexpected(products.error());
+      report.repaired += report.catalog_mismatched;
+    }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "check"));
   }

@@ -44,6 +44,7 @@ struct CheckReport {
   size_t mismatched = 0;        // records whose search documents are missing or extra
   size_t orphans = 0;           // search documents of articles with no record
   size_t dangling_urls = 0;     // URL index entries naming no article
+  size_t catalog_mismatched = 0;  // products whose tally or catalog document disagrees with their offers
   size_t repaired = 0;
   size_t unrepaired = 0;
   std::vector<std::string> problems;  // the first few, described
@@ -51,7 +52,9 @@ struct CheckReport {
 
 class Indexer {
  public:
-  // Opens (creating if needed) DIR/xapian for writing. `store` must outlive the Indexer.
+  // Opens (creating if needed) DIR/xapian for writing. `store` must outlive the Indexer. A
+  // database from an older index version is brought up to date from its records (for version
+  // 1: product tallies and catalog documents built from the stored offers).
   static Result<std::unique_ptr<Indexer>> open(const std::filesystem::path& db_dir, storage::Store& store);
   ~Indexer();
   Indexer(const Indexer&) = delete;
@@ -64,8 +67,16 @@ class Indexer {
   Status index_page(const ExtractedPage& page);
   // Removes everything indexed for `url` (404/410, noindex).
   Status remove_url(const std::string& url);
-  // Makes the Xapian changes durable and visible. Records are durable as soon as written.
+  // Makes the Xapian changes durable and visible, after rebuilding the catalog documents of
+  // the products the changes touched. Records are durable as soon as written.
   Status commit();
+
+  // Bulk mode for rebuilding a whole index (reindex): index_page and remove_url leave product
+  // tallies and catalog documents alone until rebuild_catalog() recomputes them all at once.
+  void defer_catalog(bool deferred);
+  // Recomputes every product's tally and catalog document from the offer records, then
+  // commits. Returns the number of products.
+  Result<size_t> rebuild_catalog();
 
   // Verifies that every article record has exactly its search documents and vice versa; with
   // `repair`, re-indexes mismatched articles from their records, deletes orphan documents and
@@ -75,6 +86,8 @@ class Indexer {
   const IndexStats& stats() const { return stats_; }
 
  private:
+  Status write_page(const ExtractedPage& page);
+  Status unindex_url(const std::string& url);
   struct Impl;
   explicit Indexer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -15,8 +15,10 @@ inline std::filesystem::path records_dir(const std::filesystem::path& db) { retu
 
 // Bumped when records or terms change meaning; a database from a newer version is refused, one
 // from an older version needs `beautyidx reindex` (docs/storage.md).
-inline constexpr int kSchemaVersion = 1;
-inline constexpr std::string_view kSchemaVersionKey = "schema_version";  // in the Meta family
+// Version 2 added catalog documents and product tallies (indexer/catalog.h).
+inline constexpr int kSchemaVersion = 2;
+// In the Meta family. (The records layer keeps its own "schema_version" for its families.)
+inline constexpr std::string_view kSchemaVersionKey = "index_version";
 inline std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
 
 // Boolean term prefixes. Values are lowercase; spaces are kept ("XCfine lines and wrinkles").
@@ -54,6 +56,23 @@ inline constexpr unsigned kPriceMaxSlot = 1;  // sortable_serialise(highest pric
 inline constexpr unsigned kDateSlot = 2;      // "YYYYMMDD"
 inline constexpr unsigned kProductSlot = 3;   // product id: collapse key for offers
 inline constexpr unsigned kArticleSlot = 4;   // article id
+// Catalog documents (one per product, XTcatalog): what the recommender scores them by
+// (indexer::encode_features), and their price range in each budget currency.
+inline constexpr unsigned kFeaturesSlot = 5;
+inline constexpr std::string_view kCatalogType = "catalog";
+inline constexpr std::string_view kBudgetCurrencies[] = {"USD", "GBP", "EUR"};
+// Slots of the lowest and highest current price in `currency`, or -1 for a currency no
+// budget is written in (offers in it still show, but never match a budget).
+inline int catalog_min_price_slot(std::string_view currency) {
+  for (int i = 0; i < 3; ++i) {
+    if (kBudgetCurrencies[i] == currency) return 16 + i;
+  }
+  return -1;
+}
+inline int catalog_max_price_slot(std::string_view currency) {
+  int min_slot = catalog_min_price_slot(currency);
+  return min_slot < 0 ? -1 : min_slot + 8;
+}
 
 // Record keys: quotes are "<article id>:<n>", offers "<product id>/<article id>".
 inline std::string quote_key(std::string_view article_id, size_t n) {

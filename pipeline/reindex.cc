@@ -12,6 +12,13 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
   auto started = std::chrono::steady_clock::now();
   Status failure;
   size_t since_commit = 0;
+  // Every page is indexed again, so counting product tallies page by page would only be undone:
+  // they are counted once, from the new offers, at the end.
+  indexer.defer_catalog(true);
+  struct Undefer {
+    indexer::Indexer& indexer;
+    ~Undefer() { indexer.defer_catalog(false); }
+  } undefer{indexer};
   // Visiting holds a RocksDB iterator; index_page writes to other families, which is safe.
   auto status = store.scan(storage::Family::kPages, "", [&](std::string_view key, std::string_view value) {
     ++report.pages;
@@ -41,6 +48,7 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
   if (!status) return std::unexpected(status.error());
   if (!failure) return std::unexpected(failure.error());
   if (auto s = indexer.commit(); !s) return std::unexpected(s.error());
+  if (auto products = indexer.rebuild_catalog(); !products) return std::unexpected(products.error());
   if (auto s = store.flush(); !s) return std::unexpected(s.error());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -14,6 +14,7 @@
 #include "core/json_internal.h"
 #include "core/price.h"
 #include "core/text.h"
+#include "indexer/catalog.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
 #include "storage/store.h"
@@ -219,14 +220,11 @@ Pick pick_from_offer(const json& offer) {
   return pick;
 }
 
-// Distinct experts recommending the pick, each weighted by their credential class.
-double endorsement_of(const Pick& pick) {
+// Distinct experts recommending a product, each weighted by their credential class.
+double endorsement_of(const indexer::CatalogFeatures& features) {
   double endorsement = 0;
-  std::set<std::string> endorsers;
-  for (const Evidence& ev : pick.evidence) {
-    if (ev.stance == Stance::kRecommends && endorsers.insert(ev.speaker).second) {
-      endorsement += credential_weight(ev.credential_class);
-    }
+  for (size_t c = 0; c < features.endorsers.size(); ++c) {
+    endorsement += credential_weight(static_cast<CredentialClass>(c)) * features.endorsers[c];
   }
   return endorsement;
 }
@@ -251,8 +249,11 @@ std::vector<ExpertSummary> experts_of(const std::vector<Quote>& quotes) {
 
 // ---- Ranking picks --------------------------------------------------------------------------
 //
-// score = topic * (matched concerns + techniques)
-//       + endorsement * sum over distinct experts recommending it of their credential weight
+// Picks are catalog entries (indexer/catalog.h): one per product, across every article that
+// offers it. Each is scored from its features slot, without reading its document data:
+//
+// score = topic * (matched concerns + techniques, each by the share of offers naming it)
+//       + endorsement * sum over distinct experts recommending it, anywhere, of their credential weight
 //       + evidence if any quote backs it at all
 //       + text * Xapian relevance of the product, its section heading and its evidence
 //       + mentions * log2(1 + articles offering it)
@@ -288,30 +289,62 @@ double years_between(const std::string& yyyymmdd, const std::string& today) {
   }
 }
 
-double pick_score(const Pick& pick, const QueryInterpretation& q, const std::string& asked_lower, double text_relevance,
-                  size_t articles_offering, const std::string& date, const std::string& today) {
+// A catalog entry in the running for a pick, with what its score is made of.
+// How many catalog entries a question reads the features of: every product it can match in
+// any catalog a blog network has; beyond it, the text-ranked (or oldest) ones.
+constexpr Xapian::doccount kCandidateDepth = 5000;
+
+struct Candidate {
+  Xapian::docid doc = 0;
+  indexer::CatalogFeatures features;
+  std::vector<std::string> matched_concerns, matched_techniques;
+  std::string article_id;
+  double score = 0;
+  double price = 0;  // lowest current price in the budget's currency (with a budget)
+  std::optional<double> price_max;
+};
+
+// The matched concerns and techniques, each counted by the share of the product's offers that
+// name it.
+double topic_share(const indexer::CatalogFeatures& f, const QueryInterpretation& q) {
+  double share = 0;
+  auto add = [&](const std::vector<std::string>& names, const std::vector<int>& offers, const std::vector<std::string>& asked) {
+    for (size_t i = 0; i < names.size() && i < offers.size(); ++i) {
+      if (std::find(asked.begin(), asked.end(), names[i]) != asked.end()) {
+        share += std::min(1.0, static_cast<double>(offers[i]) / std::max(1, f.mentions));
+      }
+    }
+  };
+  add(f.concerns, f.concern_offers, q.concerns);
+  add(f.techniques, f.technique_offers, q.techniques);
+  return share;
+}
+
+double candidate_score(const Candidate& c, const QueryInterpretation& q, const std::string& asked_lower,
+                       double text_relevance, const std::string& today) {
   const PickWeights& w = kPickWeights;
-  double score = w.topic * static_cast<double>(pick.matched_concerns.size() + pick.matched_techniques.size());
-  score += w.endorsement * endorsement_of(pick);
-  if (!pick.evidence.empty()) score += w.evidence;
+  const indexer::CatalogFeatures& f = c.features;
+  double score = w.topic * topic_share(f, q);
+  score += w.endorsement * endorsement_of(f);
+  if (f.evidenced > 0) score += w.evidence;
   // With no concern or technique to match, the words are all there is to go on.
   score += (q.concerns.empty() && q.techniques.empty() ? 3 * w.text : w.text) * text_relevance;
-  score += w.mentions * std::log2(1.0 + static_cast<double>(articles_offering));
+  score += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
   if (!q.product_types.empty()) {
-    auto types = product_types_in(pick.product.brand + " " + pick.product.name);
+    auto types = product_types_in(f.brand + " " + f.name);
     bool match = false;
     for (const auto& t : types) match = match || std::find(q.product_types.begin(), q.product_types.end(), t) != q.product_types.end();
     if (match) score += w.type_match;
     else if (!types.empty()) score += w.type_mismatch;
   }
-  for (const std::string& word : match_words(pick.product.name)) {
+  for (const std::string& word : match_words(f.name)) {
     if (std::find(kAccessoryWords.begin(), kAccessoryWords.end(), word) != kAccessoryWords.end() &&
         asked_lower.find(word) == std::string::npos) {
       score += w.accessory;
       break;
     }
   }
-  score += w.recency * std::max(0.0, 1.0 - years_between(date, today) / 3.0);
+  score += w.recency * std::max(0.0, 1.0 - years_between(f.latest, today) / 3.0);
   return score;
 }
 
@@ -480,76 +513,91 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       response.explanation = "nothing in the question matches the index's vocabulary";
       return response;
     }
-    Xapian::Query type(std::string(schema::kTypeTerm) + "product");
-    Xapian::Query filters = type;
+    // A budget names a currency: only entries with offers in it, priced from that currency's
+    // slots. A currency no slot exists for matches nothing rather than something unconverted.
+    int min_slot = q.budget ? schema::catalog_min_price_slot(q.budget->currency) : -1;
+    int max_slot = q.budget ? schema::catalog_max_price_slot(q.budget->currency) : -1;
+    Xapian::Query filters(std::string(schema::kTypeTerm) + std::string(schema::kCatalogType));
     if (q.budget) {
       filters = Xapian::Query(Xapian::Query::OP_AND, filters,
                               Xapian::Query(std::string(schema::kCurrencyTerm) + q.budget->currency));
     }
+    // The entries carrying the concern or technique; when they are fewer than asked for and
+    // the question has words too (a page may tag a product differently), also those the words
+    // match, which score lower for lacking the topic.
     auto run = [&](const Xapian::Query& filter) {
+      std::vector<Xapian::MSet> found;
       Xapian::Enquire enquire(handle->db);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
-      Xapian::MSet found = enquire.get_mset(0, 1000);
-      if (found.empty() && !topic.empty() && !text.empty()) {
-        // Nothing carries the concern or technique (a page tagged them differently): let the
-        // words decide, with the topic as a boost.
+      found.push_back(enquire.get_mset(0, kCandidateDepth));
+      if (found.back().size() < request.limit && !topic.empty() && !text.empty()) {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), filter));
-        found = enquire.get_mset(0, 1000);
+        found.push_back(enquire.get_mset(0, kCandidateDepth));
       }
       return found;
     };
     Xapian::Query budget_filter = filters;
-    if (q.budget && q.budget->max) {
+    if (q.budget && min_slot >= 0 && q.budget->max) {
       budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
-                                    Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPriceMinSlot,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_LE, static_cast<Xapian::valueno>(min_slot),
                                                   Xapian::sortable_serialise(*q.budget->max)));
     }
-    if (q.budget && q.budget->min) {
+    if (q.budget && min_slot >= 0 && q.budget->min) {
+      // "Over $100" counts by the lowest current price too, so every price shown is in range.
       budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
-                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPriceMinSlot,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, static_cast<Xapian::valueno>(min_slot),
                                                   Xapian::sortable_serialise(*q.budget->min)));
-    }
-    Xapian::MSet mset = run(budget_filter);
-
-    std::vector<Pick> candidates;
-    std::vector<std::string> dates;  // of each candidate's article, YYYYMMDD
-    std::map<std::string, size_t> articles_offering;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      json offer = json::parse(it.get_document().get_data(), nullptr, false);
-      if (!offer.is_object()) continue;
-      Pick pick = pick_from_offer(offer);
-      // The budget is strict: a bad value slot must never let an over-budget pick through.
-      if (q.budget && q.budget->max && pick.product.price.amount > *q.budget->max) continue;
-      if (q.budget && q.budget->min && pick.product.price.amount < *q.budget->min) continue;
-      pick.matched_concerns = intersect(pick.product.concerns, q.concerns);
-      pick.matched_techniques = intersect(pick.product.techniques, q.techniques);
-      // What the score needs beyond the pick; the score itself is computed once all candidates
-      // are in, because mentions count a product's offers across the whole match.
-      pick.score = it.get_weight();  // text relevance for now
-      dates.push_back(it.get_document().get_value(schema::kDateSlot));
-      ++articles_offering[pick.product_id];
-      candidates.push_back(std::move(pick));
     }
     const std::string today = utc_today("%Y%m%d");
     const std::string asked = to_lower_ascii(q.text);
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      Pick& pick = candidates[i];
-      pick.score = pick_score(pick, q, asked, pick.score, articles_offering[pick.product_id], dates[i], today);
+    std::vector<Candidate> candidates;
+    std::set<Xapian::docid> considered;
+    for (const Xapian::MSet& mset : (!q.budget || min_slot >= 0) ? run(budget_filter) : std::vector<Xapian::MSet>()) {
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (!considered.insert(*it).second) continue;
+        Xapian::Document doc = it.get_document();
+        auto features = indexer::decode_features(doc.get_value(schema::kFeaturesSlot));
+        if (!features) continue;
+        Candidate c;
+        c.doc = *it;
+        c.features = std::move(*features);
+        if (q.budget) {
+          std::string low = doc.get_value(static_cast<Xapian::valueno>(min_slot));
+          std::string high = doc.get_value(static_cast<Xapian::valueno>(max_slot));
+          if (low.empty()) continue;
+          c.price = Xapian::sortable_unserialise(low);
+          if (!high.empty() && Xapian::sortable_unserialise(high) > c.price) c.price_max = Xapian::sortable_unserialise(high);
+          // The budget is strict: a bad value slot must never let an over-budget pick through.
+          if (q.budget->max && c.price > *q.budget->max) continue;
+          if (q.budget->min && c.price < *q.budget->min) continue;
+        }
+        c.article_id = doc.get_value(schema::kArticleSlot);
+        c.matched_concerns = intersect(c.features.concerns, q.concerns);
+        c.matched_techniques = intersect(c.features.techniques, q.techniques);
+        c.score = candidate_score(c, q, asked, it.get_weight(), today);
+        candidates.push_back(std::move(c));
+      }
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Pick& a, const Pick& b) {
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       if (a.score != b.score) return a.score > b.score;
-      return a.product.price.amount < b.product.price.amount;
+      return a.price < b.price;
     });
-    std::set<std::string> seen_products;
+    // Only the chosen few are read in full.
     std::map<std::string, size_t> per_brand, per_article;
-    for (Pick& pick : candidates) {
+    for (const Candidate& c : candidates) {
       if (response.results.size() >= request.limit) break;
-      if (!seen_products.insert(pick.product_id).second) continue;
-      std::string brand = to_lower_ascii(pick.product.brand);
+      std::string brand = to_lower_ascii(c.features.brand);
       if (!brand.empty() && per_brand[brand] >= request.per_brand) continue;
-      if (per_article[pick.article.id] >= request.per_article) continue;
+      if (per_article[c.article_id] >= request.per_article) continue;
+      json data = json::parse(handle->db.get_document(c.doc).get_data(), nullptr, false);
+      if (!data.is_object() || !data.contains("product")) continue;
+      Pick pick = pick_from_offer(data);
+      if (q.budget) pick.product.price = Price{c.price, c.price_max, {}, q.budget->currency};
+      pick.matched_concerns = c.matched_concerns;
+      pick.matched_techniques = c.matched_techniques;
+      pick.score = c.score;
       ++per_brand[brand];
-      ++per_article[pick.article.id];
+      ++per_article[c.article_id];
       response.results.push_back(std::move(pick));
     }
 
@@ -558,13 +606,14 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       for (const auto& c : q.concerns) about += (about.empty() ? "" : ", ") + c;
       for (const auto& t : q.techniques) about += (about.empty() ? "" : ", ") + t;
       if (about.empty()) about = q.residual;
-      Xapian::MSet any = run(filters);
-      std::optional<Price> cheapest;
-      for (auto it = any.begin(); it != any.end(); ++it) {
-        json offer = json::parse(it.get_document().get_data(), nullptr, false);
-        if (!offer.is_object()) continue;
-        Price p = price_from(offer["product"]["price"]);
-        if (!cheapest || p.amount < cheapest->amount) cheapest = p;
+      std::optional<double> cheapest;
+      for (const Xapian::MSet& any : q.budget && min_slot >= 0 ? run(filters) : std::vector<Xapian::MSet>()) {
+        for (auto it = any.begin(); it != any.end(); ++it) {
+          std::string low = it.get_document().get_value(static_cast<Xapian::valueno>(min_slot));
+          if (low.empty()) continue;
+          double amount = Xapian::sortable_unserialise(low);
+          if (!cheapest || amount < *cheapest) cheapest = amount;
+        }
       }
       std::string budget_text;
       if (q.budget && q.budget->max && q.budget->min) {
@@ -576,7 +625,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
         budget_text = " over " + format_price({*q.budget->min, {}, {}, q.budget->currency});
       }
       response.explanation = "no " + about + " picks" + budget_text;
-      if (cheapest && q.budget) response.explanation += "; the cheapest is " + format_price(*cheapest);
+      if (cheapest) response.explanation += "; the cheapest is " + format_price({*cheapest, {}, {}, q.budget->currency});
     }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "recommend"));

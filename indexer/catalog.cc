@@ -1,0 +1,306 @@
+#include "indexer/catalog.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "core/json_internal.h"
+
+namespace beautyidx::indexer {
+namespace {
+
+using nlohmann::json;
+
+// Field and list separators of the features slot: ASCII unit and record separators, which
+// no taxonomy id, brand or product name contains (the extractor collapses control characters).
+constexpr char kField = '\x1f';
+constexpr char kItem = '\x1e';
+constexpr std::string_view kFeaturesVersion = "f2";
+
+// Topics are written "name=offers" (a name holds no '=': taxonomy ids are words and hyphens).
+void append_topics(std::string& out, const std::vector<std::string>& names, const std::vector<int>& offers) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += kItem;
+    out += names[i];
+    out += '=';
+    out += std::to_string(i < offers.size() ? offers[i] : 1);
+  }
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find(separator, start);
+    out.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+std::optional<int> parse_int(std::string_view text) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+bool parse_topics(std::string_view text, std::vector<std::string>& names, std::vector<int>& offers) {
+  if (text.empty()) return true;
+  for (auto item : split(text, kItem)) {
+    size_t equals = item.rfind('=');
+    if (equals == std::string_view::npos) return false;
+    auto n = parse_int(item.substr(equals + 1));
+    if (!n) return false;
+    names.emplace_back(item.substr(0, equals));
+    offers.push_back(*n);
+  }
+  return true;
+}
+
+// Prices are keyed by currency and cents so that equal prices share one count.
+std::string price_key(const Price& price) {
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, " %.2f %.2f", price.amount, price.max.value_or(price.amount));
+  return price.currency + buffer;
+}
+
+struct PriceKey {
+  std::string currency;
+  double amount = 0, max = 0;
+};
+
+std::optional<PriceKey> parse_price_key(const std::string& key) {
+  auto parts = split(key, ' ');
+  if (parts.size() != 3) return std::nullopt;
+  PriceKey out{std::string(parts[0])};
+  char* end = nullptr;
+  std::string amount(parts[1]), max(parts[2]);
+  out.amount = std::strtod(amount.c_str(), &end);
+  if (end == amount.c_str()) return std::nullopt;
+  out.max = std::strtod(max.c_str(), &end);
+  if (end == max.c_str()) return std::nullopt;
+  return out;
+}
+
+void add_count(std::map<std::string, int>& counts, const std::string& key) { ++counts[key]; }
+
+void remove_count(std::map<std::string, int>& counts, const std::string& key) {
+  auto it = counts.find(key);
+  if (it == counts.end()) return;
+  if (--it->second <= 0) counts.erase(it);
+}
+
+json counts_json(const std::map<std::string, int>& counts) {
+  json out = json::object();
+  for (const auto& [key, n] : counts) out[key] = n;
+  return out;
+}
+
+std::map<std::string, int> counts_from(const json& j) {
+  std::map<std::string, int> out;
+  if (!j.is_object()) return out;
+  for (const auto& [key, n] : j.items()) {
+    if (n.is_number_integer() && n.get<int>() > 0) out[key] = n.get<int>();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_features(const CatalogFeatures& f) {
+  std::string out(kFeaturesVersion);
+  out += kField;
+  out += std::to_string(f.mentions);
+  out += kField;
+  out += std::to_string(f.evidenced);
+  out += kField;
+  for (size_t c = 0; c < f.endorsers.size(); ++c) {
+    if (c) out += kItem;
+    out += std::to_string(f.endorsers[c]);
+  }
+  out += kField;
+  out += f.latest;
+  out += kField;
+  out += f.brand;
+  out += kField;
+  out += f.name;
+  out += kField;
+  append_topics(out, f.concerns, f.concern_offers);
+  out += kField;
+  append_topics(out, f.techniques, f.technique_offers);
+  return out;
+}
+
+std::optional<CatalogFeatures> decode_features(std::string_view encoded) {
+  auto fields = split(encoded, kField);
+  if (fields.size() != 9 || fields[0] != kFeaturesVersion) return std::nullopt;
+  CatalogFeatures f;
+  auto mentions = parse_int(fields[1]);
+  auto evidenced = parse_int(fields[2]);
+  if (!mentions || !evidenced) return std::nullopt;
+  f.mentions = *mentions;
+  f.evidenced = *evidenced;
+  auto endorsers = split(fields[3], kItem);
+  if (endorsers.size() != f.endorsers.size()) return std::nullopt;
+  for (size_t c = 0; c < endorsers.size(); ++c) {
+    auto n = parse_int(endorsers[c]);
+    if (!n) return std::nullopt;
+    f.endorsers[c] = *n;
+  }
+  f.latest = std::string(fields[4]);
+  f.brand = std::string(fields[5]);
+  f.name = std::string(fields[6]);
+  if (!parse_topics(fields[7], f.concerns, f.concern_offers) || !parse_topics(fields[8], f.techniques, f.technique_offers)) {
+    return std::nullopt;
+  }
+  return f;
+}
+
+void ProductTally::add_offer(const OfferFacts& offer) {
+  ++mentions_;
+  if (offer.evidenced) ++evidenced_;
+  for (const auto& c : offer.concerns) add_count(concerns_, c);
+  for (const auto& t : offer.techniques) add_count(techniques_, t);
+  if (!offer.date.empty()) add_count(dates_, offer.date);
+  add_count(prices_, price_key(offer.price));
+  for (const auto& [expert, credential] : offer.recommenders) {
+    auto& entry = endorsers_[expert];
+    entry.first = static_cast<int>(credential);
+    ++entry.second;
+  }
+  if (offer.merit() > shown_merit_ || shown_.empty()) {
+    shown_ = offer.key;
+    shown_merit_ = offer.merit();
+  }
+  if (cheapest_.empty() || offer.price.amount < cheapest_amount_) {
+    cheapest_ = offer.key;
+    cheapest_amount_ = offer.price.amount;
+  }
+}
+
+void ProductTally::remove_offer(const OfferFacts& offer) {
+  if (mentions_ <= 0) return;
+  --mentions_;
+  if (offer.evidenced && evidenced_ > 0) --evidenced_;
+  for (const auto& c : offer.concerns) remove_count(concerns_, c);
+  for (const auto& t : offer.techniques) remove_count(techniques_, t);
+  if (!offer.date.empty()) remove_count(dates_, offer.date);
+  remove_count(prices_, price_key(offer.price));
+  for (const auto& [expert, credential] : offer.recommenders) {
+    auto it = endorsers_.find(expert);
+    if (it != endorsers_.end() && --it->second.second <= 0) endorsers_.erase(it);
+  }
+  // The offers that remain are not known here; the indexer resets the pointers from them.
+  if (offer.key == shown_ || offer.key == cheapest_) stale_ = true;
+}
+
+void ProductTally::reset_pointers(const std::vector<OfferFacts>& offers) {
+  shown_.clear();
+  cheapest_.clear();
+  shown_merit_ = -1;
+  cheapest_amount_ = 0;
+  for (const OfferFacts& offer : offers) {
+    if (offer.merit() > shown_merit_) {
+      shown_ = offer.key;
+      shown_merit_ = offer.merit();
+    }
+    if (cheapest_.empty() || offer.price.amount < cheapest_amount_) {
+      cheapest_ = offer.key;
+      cheapest_amount_ = offer.price.amount;
+    }
+  }
+  stale_ = false;
+}
+
+CatalogFeatures ProductTally::features() const {
+  CatalogFeatures f;
+  f.mentions = mentions_;
+  f.evidenced = evidenced_;
+  for (const auto& [expert, entry] : endorsers_) {
+    if (entry.first >= 0 && static_cast<size_t>(entry.first) < f.endorsers.size()) ++f.endorsers[static_cast<size_t>(entry.first)];
+  }
+  if (!dates_.empty()) f.latest = dates_.rbegin()->first;
+  f.brand = brand_;
+  f.name = name_;
+  for (const auto& [concern, offers] : concerns_) {
+    f.concerns.push_back(concern);
+    f.concern_offers.push_back(offers);
+  }
+  for (const auto& [technique, offers] : techniques_) {
+    f.techniques.push_back(technique);
+    f.technique_offers.push_back(offers);
+  }
+  return f;
+}
+
+std::optional<std::pair<double, double>> ProductTally::price_range(const std::string& currency) const {
+  std::optional<std::pair<double, double>> range;
+  for (const auto& [key, n] : prices_) {
+    auto price = parse_price_key(key);
+    if (!price || price->currency != currency) continue;
+    if (!range) range = {price->amount, price->max};
+    range->first = std::min(range->first, price->amount);
+    range->second = std::max(range->second, price->max);
+  }
+  return range;
+}
+
+std::vector<std::string> ProductTally::currencies() const {
+  std::vector<std::string> out;
+  for (const auto& [key, n] : prices_) {
+    std::string currency = key.substr(0, key.find(' '));
+    if (std::find(out.begin(), out.end(), currency) == out.end()) out.push_back(currency);
+  }
+  return out;
+}
+
+std::string ProductTally::dump() const {
+  json endorsers = json::object();
+  for (const auto& [expert, entry] : endorsers_) endorsers[expert] = json::array({entry.first, entry.second});
+  json out = {{"id", id_},
+              {"brand", brand_},
+              {"name", name_},
+              {"mentions", mentions_},
+              {"evidenced", evidenced_},
+              {"concerns", counts_json(concerns_)},
+              {"techniques", counts_json(techniques_)},
+              {"dates", counts_json(dates_)},
+              {"prices", counts_json(prices_)},
+              {"endorsers", endorsers},
+              {"shown", shown_},
+              {"shown_merit", shown_merit_},
+              {"cheapest", cheapest_},
+              {"cheapest_amount", cheapest_amount_},
+              {"stale", stale_}};
+  return out.dump();
+}
+
+std::optional<ProductTally> ProductTally::parse(std::string_view text) {
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  ProductTally t(text_of(j, "id"), text_of(j, "brand"), text_of(j, "name"));
+  // A record from before tallies ({id, brand, name}) reads as a tally of nothing.
+  t.mentions_ = std::max(0, j.value("mentions", 0));
+  t.evidenced_ = std::max(0, j.value("evidenced", 0));
+  t.concerns_ = counts_from(j.value("concerns", json()));
+  t.techniques_ = counts_from(j.value("techniques", json()));
+  t.dates_ = counts_from(j.value("dates", json()));
+  t.prices_ = counts_from(j.value("prices", json()));
+  if (j.contains("endorsers") && j["endorsers"].is_object()) {
+    for (const auto& [expert, entry] : j["endorsers"].items()) {
+      if (entry.is_array() && entry.size() == 2 && entry[0].is_number_integer() && entry[1].is_number_integer() &&
+          entry[1].get<int>() > 0) {
+        t.endorsers_[expert] = {entry[0].get<int>(), entry[1].get<int>()};
+      }
+    }
+  }
+  t.shown_ = text_of(j, "shown");
+  t.shown_merit_ = j.value("shown_merit", -1);
+  t.cheapest_ = text_of(j, "cheapest");
+  t.cheapest_amount_ = j.value("cheapest_amount", 0.0);
+  t.stale_ = j.value("stale", false);
+  return t;
+}
+
+}  // namespace beautyidx::indexer
