@@ -11,6 +11,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "app/eval.h"
 #include "app/eval_queries.h"
@@ -26,6 +27,7 @@
 #include "pipeline/indexing_sink.h"
 #include "pipeline/ingest.h"
 #include "pipeline/reindex.h"
+#include "pipeline/related_refresh.h"
 #include "recommender/recommender.h"
 #include "server/http_server.h"
 #include "storage/store.h"
@@ -155,6 +157,23 @@ Result<std::unique_ptr<recommender::Recommender>> open_reader(const fs::path& db
   auto taxonomy = Taxonomy::load(data / "taxonomy.json");
   if (!taxonomy) return std::unexpected(taxonomy.error());
   return recommender::Recommender::open(db, std::move(*taxonomy));
+}
+
+// Precomputes the related-article lists the last commit made due, on every core: what lets
+// `serve` answer the widget with one record read.
+Result<pipeline::RelatedRefreshReport> refresh_related_lists(storage::Store& store, const fs::path& db,
+                                                             const fs::path& data) {
+  auto reader = open_reader(db, data);
+  if (!reader) return std::unexpected(reader.error());
+  bool tty = isatty(fileno(stderr));
+  auto report = pipeline::refresh_related(store, **reader, std::max(1u, std::thread::hardware_concurrency()),
+                                          [&](const pipeline::RelatedRefreshReport& r) {
+                                            if (tty && r.computed % 100 == 0) {
+                                              std::fprintf(stderr, "\r\x1b[Krelated lists: %zu computed", r.computed);
+                                            }
+                                          });
+  if (tty) std::fprintf(stderr, "\r\x1b[K");
+  return report;
 }
 
 }  // namespace
@@ -381,6 +400,8 @@ int main(int argc, char** argv) {
       auto report = crawler.run(&stop_requested, progress);
       if (tty) std::fprintf(stderr, "\n");
       if (!report) return fail(report.error());
+      auto related = refresh_related_lists(*database->store, db, data_dir);
+      if (!related) return fail(related.error());
       if (as_json) {
         json by_status = json::object();
         for (auto [status, n] : report->by_status) by_status[std::to_string(status)] = n;
@@ -391,6 +412,7 @@ int main(int argc, char** argv) {
                         {"robots_unavailable", report->robots_unavailable},
                         {"duplicates", database->indexer->stats().duplicates},
                         {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
+                        {"related_lists", related->computed},
                         {"by_status", by_status}, {"error_samples", report->error_samples}}
                        .dump());
       } else {
@@ -409,6 +431,7 @@ int main(int argc, char** argv) {
           std::printf("  %zu near-duplicate pages kept as alternates of an indexed article\n",
                       database->indexer->stats().duplicates);
         }
+        std::printf("  %zu related-article lists computed in %.1fs\n", related->computed, related->seconds);
         for (auto [status, n] : report->by_status) std::printf("  HTTP %ld: %zu\n", status, n);
         for (const auto& e : report->error_samples) std::printf("  error: %s\n", e.c_str());
       }
@@ -417,9 +440,11 @@ int main(int argc, char** argv) {
     // ingest
     auto report = pipeline::ingest(*database->store, *database->indexer, *extractor, ingest_paths, base_url);
     if (!report) return fail(report.error());
+    auto related = refresh_related_lists(*database->store, db, data_dir);
+    if (!related) return fail(related.error());
     size_t files = report->files, articles = report->articles;
-    if (as_json) print_json(json{{"files", files}, {"articles", articles}}.dump());
-    else std::printf("ingested %zu files: %zu articles indexed\n", files, articles);
+    if (as_json) print_json(json{{"files", files}, {"articles", articles}, {"related_lists", related->computed}}.dump());
+    else std::printf("ingested %zu files: %zu articles indexed, %zu related-article lists computed\n", files, articles, related->computed);
     return 0;
   }
 
@@ -454,6 +479,8 @@ int main(int argc, char** argv) {
                                     });
     if (tty) std::fprintf(stderr, "\r\x1b[K");
     if (!report) return fail(report.error());
+    auto related = refresh_related_lists(*database->store, db, data_dir);
+    if (!related) return fail(related.error());
     if (as_json) {
       print_json(json{{"pages", report->pages}, {"articles", report->articles}, {"other_pages", report->other_pages},
                       {"unreadable", report->unreadable}, {"seconds", report->seconds}}
@@ -653,6 +680,7 @@ int main(int argc, char** argv) {
       if (!database) return fail(database.error());
       auto ingested = pipeline::ingest(*database->store, *database->indexer, *extractor, {site}, query_eval.origin + "/");
       if (!ingested) return fail(ingested.error());
+      if (auto related = refresh_related_lists(*database->store, db, data_dir); !related) return fail(related.error());
     }
     auto reader = open_reader(db, data_dir);
     Status result = reader ? app::run_query_eval(**reader, query_eval) : Status(std::unexpected(reader.error()));

@@ -6,6 +6,7 @@
 //    threads (hardware threads - 1 by default) and indexes them from the main thread (the
 //    Indexer is single-writer), committing every 1000. Reports articles/s, where the indexing
 //    thread spent its time, the workers' time, and the record counts.
+// 1b. Related lists: precomputed for every article (pipeline::refresh_related), as after a crawl.
 // 2. Query latency on the built database: ~30 realistic questions through
 //    Recommender::recommend and ::search (--queries-per rounds each, default 70, after one
 //    untimed warm-up round), and related() for 2000 random article URLs.
@@ -52,6 +53,7 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "pipeline/related_refresh.h"
 #include "recommender/query.h"
 #include "recommender/recommender.h"
 #include "storage/store.h"
@@ -708,13 +710,33 @@ int main(int argc, char** argv) {
               b.quotes, b.products, b.offers, b.experts);
   std::fflush(stdout);
 
-  // 2. Query latency, in this process.
   auto taxonomy = load_taxonomy();
   if (!taxonomy) {
     std::fprintf(stderr, "scale_bench: %s\n", taxonomy.error().message.c_str());
     cleanup();
     return 1;
   }
+  // 1b. Related lists, precomputed for every article as a crawl's end would.
+  pipeline::RelatedRefreshReport lists;
+  {
+    auto store = storage::Store::open(schema::records_dir(options.dir));
+    auto rec = store ? recommender::Recommender::open(options.dir, *taxonomy)
+                     : Result<std::unique_ptr<recommender::Recommender>>(std::unexpected(store.error()));
+    auto refreshed = rec ? pipeline::refresh_related(**store, **rec, std::max(1u, std::thread::hardware_concurrency()))
+                         : Result<pipeline::RelatedRefreshReport>(std::unexpected(rec.error()));
+    if (!refreshed) {
+      std::fprintf(stderr, "scale_bench: related lists: %s\n", refreshed.error().message.c_str());
+      cleanup();
+      return 1;
+    }
+    lists = *refreshed;
+  }
+  const double lists_rate = static_cast<double>(lists.computed) / std::max(lists.seconds, 1e-9);
+  std::printf("1b. related lists: %zu computed in %.1f s on %u threads (%.0f lists/s)\n\n", lists.computed, lists.seconds,
+              std::max(1u, std::thread::hardware_concurrency()), lists_rate);
+  std::fflush(stdout);
+
+  // 2. Query latency, in this process.
   WorkloadReport work;
   {
     auto rec = recommender::Recommender::open(options.dir, *taxonomy);
@@ -800,6 +822,7 @@ int main(int argc, char** argv) {
   row("metric", "beautyidx", "raw Xapian", "target");
   row("--------------------------------------------", "--------------", "--------------", "------");
   row("build, articles/s", fixed(build_rate, "%.1f"), "-", ">= 2000");
+  row("related lists precomputed, lists/s", fixed(lists_rate, "%.1f"), "-", "-");
   row("recommend p50, ms", fixed(rec_p.p50), fixed(raw_p.p50), "<= 2");
   row("recommend p99, ms", fixed(rec_p.p99), fixed(raw_p.p99), "<= 10");
   row("  recommend CPU p50/p99, ms (thread CPU)", pair(rec_cpu), pair(raw_cpu), "-");

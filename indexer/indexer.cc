@@ -252,6 +252,16 @@ struct Indexer::Impl {
     return mismatched;
   }
 
+  // The related-articles lists of `id` and of every article whose list names it are stale.
+  Status mark_related_due(const std::string& id, storage::WriteBatch& batch) {
+    batch.put(Family::kMeta, schema::related_due_key(id), "");
+    const std::string prefix = schema::related_reverse_prefix(id);
+    return store->scan(Family::kRelated, prefix, [&](std::string_view key, std::string_view) {
+      batch.put(Family::kMeta, schema::related_due_key(key.substr(prefix.size())), "");
+      return true;
+    });
+  }
+
   // Replaces the catalog document of `tally`'s product (or deletes it when no offer is left).
   Status write_catalog_document(const ProductTally& tally);
   // Rebuilds the catalog documents of the products touched since the last commit.
@@ -280,7 +290,10 @@ struct Indexer::Impl {
         for (int band = 0; band < 4; ++band) batch.erase(Family::kMeta, band_key(band, old_hash, id));
       }
     }
-    if (*existing) batch.erase(Family::kArticles, id);
+    if (*existing) {
+      batch.erase(Family::kArticles, id);
+      if (auto s = mark_related_due(id, batch); !s) return s;
+    }
     // Every document of an article carries its article term, so one call removes them all, even
     // ones the records lost track of; what index_page writes next is then added without a
     // lookup per document. (term_exists first: deleting by an absent term still costs Xapian a
@@ -672,6 +685,7 @@ Status Indexer::write_page(const ExtractedPage& page) {
     record["simhash"] = hex;
     for (int band = 0; band < 4 && fingerprint != 0; ++band) batch.put(Family::kMeta, band_key(band, fingerprint, id), hex);
     batch.put(Family::kArticles, id, record.dump());
+    if (auto s = impl_->mark_related_due(id, batch); !s) return s;
     batch.put(Family::kUrlIndex, canonical, id);
     if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, id);
   } catch (const Xapian::Error& e) {

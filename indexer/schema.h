@@ -82,4 +82,19 @@ inline std::string offer_key(std::string_view product_id, std::string_view artic
   return std::string(product_id) + "/" + std::string(article_id);
 }
 
+// Precomputed related articles, in the Related family: "a/<article id>" holds an article's list
+// (recommender::Recommender::compute_related), "r/<target id>/<source id>" is there for each
+// article a list names, so that a change to the target finds the lists to refresh. A Meta key
+// "related_due/<article id>" says the article's list must be (re)computed; the indexer sets it
+// for every article it indexes or removes and for the lists naming it.
+inline std::string related_list_key(std::string_view article_id) { return "a/" + std::string(article_id); }
+inline std::string related_reverse_prefix(std::string_view target) { return "r/" + std::string(target) + "/"; }
+inline std::string related_reverse_key(std::string_view target, std::string_view source) {
+  return related_reverse_prefix(target) + std::string(source);
+}
+inline constexpr std::string_view kRelatedDuePrefix = "related_due/";
+inline std::string related_due_key(std::string_view article_id) {
+  return std::string(kRelatedDuePrefix) + std::string(article_id);
+}
+
 }  // namespace beautyidx::schema

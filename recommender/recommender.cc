@@ -41,9 +41,7 @@ double credential_weight(CredentialClass c) {
   return 0.3;
 }
 
-ArticleRef article_from(const json& j) {
-  return ArticleRef{j.value("id", ""), j.value("url", ""), j.value("title", "")};
-}
+ArticleRef article_from(const json& j) { return ArticleRef{text_of(j, "id"), text_of(j, "url"), text_of(j, "title")}; }
 
 std::vector<std::string> strings(const json& j, const char* key) {
   std::vector<std::string> out;
@@ -697,7 +695,6 @@ Result<SearchResponse> Recommender::search(const SearchRequest& request) const {
 }
 
 Result<RelatedResponse> Recommender::related(const RelatedRequest& request) const {
-  RelatedResponse response;
   auto normalized = url::normalize(request.url);
   if (!normalized) return std::unexpected(normalized.error());
   auto id = impl_->store->get(Family::kUrlIndex, *normalized);
@@ -709,12 +706,38 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
     auto cached = impl_->related_cache.find(cache_key);
     if (cached != impl_->related_cache.end()) return cached->second;
   }
+  std::optional<RelatedResponse> answer;
+  if (request.limit <= kStoredRelated) {
+    // A list is current unless the indexer has marked it due since it was computed.
+    auto due = impl_->store->get(Family::kMeta, schema::related_due_key(**id));
+    if (!due) return std::unexpected(due.error());
+    if (!*due) {
+      auto stored = impl_->store->get(Family::kRelated, schema::related_list_key(**id));
+      if (!stored) return std::unexpected(stored.error());
+      if (*stored) answer = parse_stored_related(**stored);
+    }
+  }
+  if (!answer) {
+    auto computed = compute_related(**id, std::max(request.limit, kStoredRelated));
+    if (!computed) return computed;
+    answer = std::move(*computed);
+  }
+  if (answer->related.size() > request.limit) answer->related.resize(request.limit);
+  if (answer->related.size() < request.min_results) answer->related.clear();  // nothing rather than weak matches
+  std::lock_guard cache_lock(impl_->related_mutex);
+  if (impl_->related_cache.size() >= Impl::kRelatedCacheSize) impl_->related_cache.clear();
+  impl_->related_cache.emplace(cache_key, *answer);
+  return *answer;
+}
+
+Result<RelatedResponse> Recommender::compute_related(const std::string& article_id, size_t limit) const {
+  RelatedResponse response;
   try {
     auto handle = impl_->borrow();
-    std::string id_term = std::string(schema::kIdTerm) + "a" + **id;
+    std::string id_term = std::string(schema::kIdTerm) + "a" + article_id;
     auto postings = handle->db.postlist_begin(id_term);
     if (postings == handle->db.postlist_end(id_term)) {
-      return make_error(ErrorKind::kNotFound, "article " + **id + " is not in the search index");
+      return make_error(ErrorKind::kNotFound, "article " + article_id + " is not in the search index");
     }
     Xapian::docid self = *postings;
     Xapian::Document doc = handle->db.get_document(self);
@@ -768,7 +791,7 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
     });
     std::map<std::string, size_t> per_author;
     for (ArticleHit& hit : hits) {
-      if (response.related.size() >= request.limit) break;
+      if (response.related.size() >= limit) break;
       if (hit.score < kRelatedMinScore) break;  // nothing rather than weak matches
       const auto& authors = authors_of[hit.article.id];
       std::string author = authors.empty() ? "" : authors.front();
@@ -776,13 +799,9 @@ Result<RelatedResponse> Recommender::related(const RelatedRequest& request) cons
       ++per_author[author];
       response.related.push_back(std::move(hit));
     }
-    if (response.related.size() < request.min_results) response.related.clear();
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "related"));
   }
-  std::lock_guard cache_lock(impl_->related_mutex);
-  if (impl_->related_cache.size() >= Impl::kRelatedCacheSize) impl_->related_cache.clear();
-  impl_->related_cache.emplace(cache_key, response);
   return response;
 }
 
@@ -1033,6 +1052,27 @@ std::string to_json(const RelatedResponse& response) {
                        {"score", hit.score}});
   }
   return json{{"article", article_json(response.article)}, {"related", related}}.dump();
+}
+
+std::string stored_related(const RelatedResponse& response) {
+  json related = json::array();
+  for (const ArticleHit& hit : response.related) {
+    related.push_back({{"id", hit.article.id}, {"url", hit.article.url}, {"title", hit.article.title},
+                       {"snippet", hit.snippet}, {"score", hit.score}});
+  }
+  return json{{"article", article_json(response.article)}, {"related", related}}.dump();
+}
+
+std::optional<RelatedResponse> parse_stored_related(std::string_view stored) {
+  json j = json::parse(stored, nullptr, false);
+  if (!j.is_object() || !j.contains("article") || !j.contains("related") || !j["related"].is_array()) return std::nullopt;
+  RelatedResponse response;
+  response.article = article_from(j["article"]);
+  for (const auto& hit : j["related"]) {
+    if (!hit.is_object()) return std::nullopt;
+    response.related.push_back({article_from(hit), text_of(hit, "snippet"), get_or<double>(hit, "score", 0)});
+  }
+  return response;
 }
 
 std::string to_json(const Counts& c) {

@@ -187,7 +187,14 @@ class Recommender {
   Result<RecommendResponse> recommend(const RecommendRequest& request) const;
   Result<RecommendResponse> recommend_uncached(const RecommendRequest& request) const;
   Result<SearchResponse> search(const SearchRequest& request) const;
+  // From the precomputed list when the article has a current one (a read of one record),
+  // else computed now; either way cached until a new commit.
   Result<RelatedResponse> related(const RelatedRequest& request) const;
+  // Computes an article's related list from the index: up to `limit` good matches, all of
+  // them (min_results 0). kNotFound when the article is not indexed. What the precomputed
+  // lists hold (pipeline/related_refresh.h stores them).
+  Result<RelatedResponse> compute_related(const std::string& article_id, size_t limit = kStoredRelated) const;
+  static constexpr size_t kStoredRelated = 20;
   Result<Counts> counts() const;
   Result<FacetsResponse> facets(const SearchRequest& request) const;
 
@@ -212,6 +219,9 @@ std::string to_json(const QueryInterpretation& query);
 std::string to_json(const RecommendResponse& response);
 std::string to_json(const SearchResponse& response);
 std::string to_json(const RelatedResponse& response);
+// The stored form of a precomputed list, and back (nullopt for anything else).
+std::string stored_related(const RelatedResponse& response);
+std::optional<RelatedResponse> parse_stored_related(std::string_view stored);
 std::string to_json(const Counts& counts);
 std::string to_json(const FacetsResponse& facets);
 std::string to_json(const ArticleDetail& article);

@@ -17,6 +17,8 @@
 #include "indexer/schema.h"
 #include "pipeline/indexing_sink.h"
 #include "pipeline/reindex.h"
+#include "pipeline/related_refresh.h"
+#include "recommender/recommender.h"
 #include "storage/store.h"
 #include "url/url.h"
 
@@ -127,10 +129,22 @@ struct BackgroundJobs::Impl {
     return status;
   }
 
+  // The related-article lists the job's commits made due, so the widget reads them stored.
+  Status refresh_related_lists(WritableDatabase& database) {
+    auto taxonomy = Taxonomy::load(options.data_dir / "taxonomy.json");
+    if (!taxonomy) return std::unexpected(taxonomy.error());
+    auto reader = recommender::Recommender::open(options.db, std::move(*taxonomy));
+    if (!reader) return std::unexpected(reader.error());
+    auto report = pipeline::refresh_related(*database.store, **reader, 1);
+    if (!report) return std::unexpected(report.error());
+    return {};
+  }
+
   void run(WritableDatabase& database, const extract::Extractor& extractor, const Work& work) {
     Status result;
     try {
       result = work(database, extractor);
+      if (result) result = refresh_related_lists(database);
     } catch (const std::exception& e) {
       result = make_error(ErrorKind::kInternal, std::string("job failed: ") + e.what());
     }

@@ -14,7 +14,7 @@ namespace {
 constexpr std::array<Family, kFamilyCount> kAllFamilies = {
     Family::kMeta,     Family::kPages,    Family::kArticles,   Family::kQuotes,
     Family::kProducts, Family::kOffers,   Family::kExperts,    Family::kFrontier,
-    Family::kCrawlState, Family::kUrlIndex};
+    Family::kCrawlState, Family::kUrlIndex, Family::kRelated};
 
 constexpr std::string_view kSchemaVersionKey = "schema_version";
 constexpr std::string_view kSchemaVersion = "1";
@@ -40,6 +40,7 @@ const char* family_name(Family family) {
     case Family::kFrontier: return "frontier";
     case Family::kCrawlState: return "crawl_state";
     case Family::kUrlIndex: return "url_index";
+    case Family::kRelated: return "related";
   }
   return "default";
 }

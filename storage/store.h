@@ -26,8 +26,9 @@ enum class Family {
   kFrontier,    // url -> queued crawl item
   kCrawlState,  // url -> crawl bookkeeping (status, etag, next fetch)
   kUrlIndex,    // url -> article id, so a re-crawl replaces rather than duplicates
+  kRelated,     // article id -> its related articles, precomputed (indexer/schema.h keys)
 };
-inline constexpr int kFamilyCount = 10;
+inline constexpr int kFamilyCount = 11;
 const char* family_name(Family family);
 
 // A set of writes applied atomically by Store::write.

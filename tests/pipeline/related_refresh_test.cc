@@ -1,0 +1,158 @@
+// Related-article lists precomputed after a commit, served from their records, and refreshed for
+// what a change touches.
+#include "pipeline/related_refresh.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+#include "indexer/indexer.h"
+#include "indexer/schema.h"
+
+namespace beautyidx::pipeline {
+namespace {
+
+ExtractedPage article(const std::string& slug, const std::string& text) {
+  ExtractedPage page;
+  page.url = page.canonical_url = "https://glow.test/" + slug + "/";
+  page.kind = PageKind::kArticle;
+  page.title = "Rollers: " + slug;
+  page.text = text;
+  page.concerns = {"de-puffing"};
+  page.techniques = {"facial rolling"};
+  return page;
+}
+
+// One topic, texts different enough not to count as copies of each other.
+const char* const kTexts[] = {
+    "Cold rollers take down morning puffiness under the eyes. Keep the jade roller in the fridge and roll outward.",
+    "A steel roller gets colder than stone, cleans easily, and calms puffy eyes after a short night of sleep.",
+    "Ice globes cover the whole cheek in one sweep; chill them overnight and use them on puffy mornings.",
+    "Small roller heads reach the inner corner of the eye, where morning puffiness often sits longest.",
+    "Rose quartz rollers warm up within a minute, so keep two in the fridge and swap when puffiness lingers."};
+
+size_t due_count(const storage::Store& store) {
+  size_t n = 0;
+  EXPECT_TRUE(store.scan(storage::Family::kMeta, std::string(schema::kRelatedDuePrefix), [&](std::string_view, std::string_view) {
+    ++n;
+    return true;
+  }));
+  return n;
+}
+
+bool names(const recommender::RelatedResponse& response, const std::string& url) {
+  for (const auto& hit : response.related) {
+    if (hit.article.url == url) return true;
+  }
+  return false;
+}
+
+class RelatedRefreshTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::Store::open(schema::records_dir(dir_.path()));
+    ASSERT_TRUE(store);
+    store_ = std::move(*store);
+    auto writer = indexer::Indexer::open(dir_.path(), *store_);
+    ASSERT_TRUE(writer);
+    writer_ = std::move(*writer);
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(writer_->index_page(article("post-" + std::to_string(i), kTexts[i])));
+    ASSERT_TRUE(writer_->commit());
+  }
+
+  std::unique_ptr<recommender::Recommender> reader() {
+    auto taxonomy = Taxonomy::load(test::data_dir() / "taxonomy.json");
+    EXPECT_TRUE(taxonomy);
+    auto reader = recommender::Recommender::open(dir_.path(), std::move(*taxonomy));
+    EXPECT_TRUE(reader) << reader.error().message;
+    return reader ? std::move(*reader) : nullptr;
+  }
+
+  test::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<indexer::Indexer> writer_;
+};
+
+TEST_F(RelatedRefreshTest, ListsAreComputedOnceAndServedFromTheirRecords) {
+  EXPECT_EQ(due_count(*store_), 4u) << "every indexed article is due";
+  auto rec = reader();
+  ASSERT_TRUE(rec);
+  auto report = refresh_related(*store_, *rec, 2);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->computed, 4u);
+  EXPECT_EQ(due_count(*store_), 0u);
+  auto again = refresh_related(*store_, *rec, 2);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->computed, 0u) << "nothing changed, nothing to compute";
+
+  // The stored list is what related() answers: replace it, and the answer follows.
+  auto stored = store_->get(storage::Family::kRelated, schema::related_list_key(indexer::article_id("https://glow.test/post-0/")));
+  ASSERT_TRUE(stored && *stored);
+  auto list = recommender::parse_stored_related(**stored);
+  ASSERT_TRUE(list);
+  ASSERT_FALSE(list->related.empty());
+  list->related.resize(1);
+  list->related[0].article.title = "Written by the test";
+  ASSERT_TRUE(store_->put(storage::Family::kRelated, schema::related_list_key(indexer::article_id("https://glow.test/post-0/")),
+                          recommender::stored_related(*list)));
+  auto served = reader();
+  recommender::RelatedRequest request;
+  request.url = "https://glow.test/post-0/";
+  request.min_results = 1;
+  auto answer = served->related(request);
+  ASSERT_TRUE(answer) << answer.error().message;
+  ASSERT_EQ(answer->related.size(), 1u);
+  EXPECT_EQ(answer->related[0].article.title, "Written by the test");
+  request.min_results = 2;
+  auto too_few = served->related(request);
+  ASSERT_TRUE(too_few);
+  EXPECT_TRUE(too_few->related.empty()) << "fewer stored matches than asked for: nothing";
+}
+
+TEST_F(RelatedRefreshTest, AChangeRefreshesTheListsThatNameItAndANewcomersNeighbours) {
+  auto rec = reader();
+  ASSERT_TRUE(rec);
+  ASSERT_TRUE(refresh_related(*store_, *rec, 1));
+
+  // Removing post-1 makes its list and every list naming it due; the refresh drops it everywhere.
+  ASSERT_TRUE(writer_->remove_url("https://glow.test/post-1/"));
+  ASSERT_TRUE(writer_->commit());
+  EXPECT_GE(due_count(*store_), 2u);
+  auto fresh = reader();
+  auto report = refresh_related(*store_, *fresh, 2);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->removed, 1u);
+  for (int i : {0, 2, 3}) {
+    recommender::RelatedRequest request;
+    request.url = "https://glow.test/post-" + std::to_string(i) + "/";
+    request.min_results = 0;
+    auto answer = fresh->related(request);
+    ASSERT_TRUE(answer);
+    EXPECT_FALSE(names(*answer, "https://glow.test/post-1/")) << request.url;
+  }
+  EXPECT_FALSE(*store_->get(storage::Family::kRelated, schema::related_list_key(indexer::article_id("https://glow.test/post-1/"))));
+
+  // A new article gets its list, and the articles it names look at it again.
+  ASSERT_TRUE(writer_->index_page(article("post-new", kTexts[4])));
+  ASSERT_TRUE(writer_->commit());
+  auto newest = reader();
+  auto added = refresh_related(*store_, *newest, 2);
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->newcomers, 1u);
+  EXPECT_GT(added->computed, 1u) << "its neighbours were refreshed too";
+  // A reader opened before the refresh sees its lists once it refreshes (the server does so
+  // every few seconds).
+  ASSERT_TRUE(newest->refresh());
+  recommender::RelatedRequest request;
+  request.url = "https://glow.test/post-new/";
+  request.min_results = 1;
+  auto answer = newest->related(request);
+  ASSERT_TRUE(answer);
+  ASSERT_FALSE(answer->related.empty());
+  request.url = answer->related[0].article.url;
+  auto neighbour = newest->related(request);
+  ASSERT_TRUE(neighbour);
+  EXPECT_TRUE(names(*neighbour, "https://glow.test/post-new/")) << request.url << " now lists the newcomer";
+}
+
+}  // namespace
+}  // namespace beautyidx::pipeline
