@@ -14,7 +14,7 @@ using nlohmann::json;
 // Field and list separators of the features slot: ASCII unit and record separators, which
 // no taxonomy id, brand or product name contains (the extractor collapses control characters).
 constexpr char kField = '\x1f';
-constexpr char kItem = '\x1e';
+constexpr char kItem = '\x1e';  // also spelled out in catalog.h's for_each_topic
 constexpr std::string_view kFeaturesVersion = "f2";
 
 // Topics are written "name=offers" (a name holds no '=': taxonomy ids are words and hyphens).
@@ -43,19 +43,6 @@ std::optional<int> parse_int(std::string_view text) {
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
-}
-
-bool parse_topics(std::string_view text, std::vector<std::string>& names, std::vector<int>& offers) {
-  if (text.empty()) return true;
-  for (auto item : split(text, kItem)) {
-    size_t equals = item.rfind('=');
-    if (equals == std::string_view::npos) return false;
-    auto n = parse_int(item.substr(equals + 1));
-    if (!n) return false;
-    names.emplace_back(item.substr(0, equals));
-    offers.push_back(*n);
-  }
-  return true;
 }
 
 // Prices are keyed by currency and cents so that equal prices share one count.
@@ -132,26 +119,58 @@ std::string encode_features(const CatalogFeatures& f) {
   return out;
 }
 
-std::optional<CatalogFeatures> decode_features(std::string_view encoded) {
-  auto fields = split(encoded, kField);
-  if (fields.size() != 9 || fields[0] != kFeaturesVersion) return std::nullopt;
-  CatalogFeatures f;
+std::optional<FeaturesView> view_features(std::string_view encoded) {
+  FeaturesView f;
+  std::string_view fields[9];
+  size_t n = 0, start = 0;
+  while (true) {
+    size_t end = encoded.find(kField, start);
+    if (n == 9) return std::nullopt;
+    fields[n++] = encoded.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  if (n != 9 || fields[0] != kFeaturesVersion) return std::nullopt;
   auto mentions = parse_int(fields[1]);
   auto evidenced = parse_int(fields[2]);
   if (!mentions || !evidenced) return std::nullopt;
   f.mentions = *mentions;
   f.evidenced = *evidenced;
-  auto endorsers = split(fields[3], kItem);
-  if (endorsers.size() != f.endorsers.size()) return std::nullopt;
-  for (size_t c = 0; c < endorsers.size(); ++c) {
-    auto n = parse_int(endorsers[c]);
-    if (!n) return std::nullopt;
-    f.endorsers[c] = *n;
+  std::string_view endorsers = fields[3];
+  for (size_t c = 0; c < f.endorsers.size(); ++c) {
+    size_t end = endorsers.find(kItem);
+    if ((end == std::string_view::npos) != (c + 1 == f.endorsers.size())) return std::nullopt;
+    auto count = parse_int(endorsers.substr(0, end));
+    if (!count) return std::nullopt;
+    f.endorsers[c] = *count;
+    if (end != std::string_view::npos) endorsers.remove_prefix(end + 1);
   }
-  f.latest = std::string(fields[4]);
-  f.brand = std::string(fields[5]);
-  f.name = std::string(fields[6]);
-  if (!parse_topics(fields[7], f.concerns, f.concern_offers) || !parse_topics(fields[8], f.techniques, f.technique_offers)) {
+  f.latest = fields[4];
+  f.brand = fields[5];
+  f.name = fields[6];
+  f.concerns = fields[7];
+  f.techniques = fields[8];
+  return f;
+}
+
+std::optional<CatalogFeatures> decode_features(std::string_view encoded) {
+  auto view = view_features(encoded);
+  if (!view) return std::nullopt;
+  CatalogFeatures f;
+  f.mentions = view->mentions;
+  f.evidenced = view->evidenced;
+  f.endorsers = view->endorsers;
+  f.latest = std::string(view->latest);
+  f.brand = std::string(view->brand);
+  f.name = std::string(view->name);
+  auto into = [](std::vector<std::string>& names, std::vector<int>& offers) {
+    return [&names, &offers](std::string_view name, int n) {
+      names.emplace_back(name);
+      offers.push_back(n);
+    };
+  };
+  if (!for_each_topic(view->concerns, into(f.concerns, f.concern_offers)) ||
+      !for_each_topic(view->techniques, into(f.techniques, f.technique_offers))) {
     return std::nullopt;
   }
   return f;
@@ -163,6 +182,8 @@ void ProductTally::add_offer(const OfferFacts& offer) {
   for (const auto& c : offer.concerns) add_count(concerns_, c);
   for (const auto& t : offer.techniques) add_count(techniques_, t);
   if (!offer.date.empty()) add_count(dates_, offer.date);
+  if (!offer.retailer.empty()) add_count(retailers_, offer.retailer);
+  if (!offer.site.empty()) add_count(sites_, offer.site);
   add_count(prices_, price_key(offer.price));
   for (const auto& [expert, credential] : offer.recommenders) {
     auto& entry = endorsers_[expert];
@@ -186,6 +207,8 @@ void ProductTally::remove_offer(const OfferFacts& offer) {
   for (const auto& c : offer.concerns) remove_count(concerns_, c);
   for (const auto& t : offer.techniques) remove_count(techniques_, t);
   if (!offer.date.empty()) remove_count(dates_, offer.date);
+  if (!offer.retailer.empty()) remove_count(retailers_, offer.retailer);
+  if (!offer.site.empty()) remove_count(sites_, offer.site);
   remove_count(prices_, price_key(offer.price));
   for (const auto& [expert, credential] : offer.recommenders) {
     auto it = endorsers_.find(expert);
@@ -255,6 +278,18 @@ std::vector<std::string> ProductTally::currencies() const {
   return out;
 }
 
+std::vector<std::string> ProductTally::retailers() const {
+  std::vector<std::string> out;
+  for (const auto& [retailer, n] : retailers_) out.push_back(retailer);
+  return out;
+}
+
+std::vector<std::string> ProductTally::sites() const {
+  std::vector<std::string> out;
+  for (const auto& [site, n] : sites_) out.push_back(site);
+  return out;
+}
+
 std::string ProductTally::dump() const {
   json endorsers = json::object();
   for (const auto& [expert, entry] : endorsers_) endorsers[expert] = json::array({entry.first, entry.second});
@@ -266,6 +301,8 @@ std::string ProductTally::dump() const {
               {"concerns", counts_json(concerns_)},
               {"techniques", counts_json(techniques_)},
               {"dates", counts_json(dates_)},
+              {"retailers", counts_json(retailers_)},
+              {"sites", counts_json(sites_)},
               {"prices", counts_json(prices_)},
               {"endorsers", endorsers},
               {"shown", shown_},
@@ -286,6 +323,8 @@ std::optional<ProductTally> ProductTally::parse(std::string_view text) {
   t.concerns_ = counts_from(j.value("concerns", json()));
   t.techniques_ = counts_from(j.value("techniques", json()));
   t.dates_ = counts_from(j.value("dates", json()));
+  t.retailers_ = counts_from(j.value("retailers", json()));
+  t.sites_ = counts_from(j.value("sites", json()));
   t.prices_ = counts_from(j.value("prices", json()));
   if (j.contains("endorsers") && j["endorsers"].is_object()) {
     for (const auto& [expert, entry] : j["endorsers"].items()) {

@@ -1,6 +1,6 @@
 // One catalog entry per product, across every article that offers it: what the recommender
-// ranks. An offer document says "article A sells product P at $18 and a dermatologist backs
-// it"; the catalog entry says "P is offered by 14 articles, from $18 to $32, backed by three
+// ranks and what product filters and facets count. An offer record says "article A sells
+// product P at $18 and a dermatologist backs it"; the catalog entry says "P is offered by 14 articles, from $18 to $32, backed by three
 // experts, about puffiness and gua sha". Ranking entries instead of offers keeps a question's
 // candidates to the products it can match (hundreds), not every offer of them (tens of
 // thousands at 100,000 articles), and makes "mentions across articles" and "distinct experts"
@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,34 @@ struct CatalogFeatures {
 std::string encode_features(const CatalogFeatures& features);
 std::optional<CatalogFeatures> decode_features(std::string_view encoded);
 
+// The same, read in place: the views point into the encoded value, which must outlive them.
+// What a ranking pass over thousands of entries uses, since it allocates nothing.
+struct FeaturesView {
+  int mentions = 0;
+  int evidenced = 0;
+  std::array<int, kCredentialClassCount> endorsers{};
+  std::string_view latest, brand, name;
+  std::string_view concerns, techniques;  // encoded lists: read them with for_each_topic
+};
+std::optional<FeaturesView> view_features(std::string_view encoded);
+// Calls `visit(name, offers)` for each topic of an encoded list; false when the list is malformed.
+template <typename Visit>
+bool for_each_topic(std::string_view list, Visit&& visit) {
+  while (!list.empty()) {
+    size_t end = list.find('\x1e');
+    std::string_view item = list.substr(0, end);
+    size_t equals = item.rfind('=');
+    if (equals == std::string_view::npos) return false;
+    int offers = 0;
+    auto [stop, error] = std::from_chars(item.data() + equals + 1, item.data() + item.size(), offers);
+    if (error != std::errc() || stop != item.data() + item.size()) return false;
+    visit(item.substr(0, equals), offers);
+    if (end == std::string_view::npos) break;
+    list.remove_prefix(end + 1);
+  }
+  return true;
+}
+
 // What one article's offer of a product contributes to the product's tally. Built from the
 // offer record the indexer stores (offers family), so an old offer can be taken out exactly as
 // it was put in.
@@ -58,6 +87,8 @@ struct OfferFacts {
   std::vector<std::pair<std::string, CredentialClass>> recommenders;
   bool evidenced = false;
   std::string date;  // YYYYMMDD of the article, or empty
+  std::string retailer;  // where this article sends readers to buy it; empty when unknown
+  std::string site;      // host of the article
   // Which offer a pick shows: the one most experts back, then any backed one.
   int merit() const { return 2 * static_cast<int>(recommenders.size()) + (evidenced ? 1 : 0); }
 };
@@ -84,6 +115,8 @@ class ProductTally {
   // Lowest and highest current price among the offers in `currency`; nullopt when none.
   std::optional<std::pair<double, double>> price_range(const std::string& currency) const;
   std::vector<std::string> currencies() const;
+  std::vector<std::string> retailers() const;  // of the offers, each once
+  std::vector<std::string> sites() const;      // hosts of the articles offering it
 
   // The offer a pick shows (most backed), and the cheapest offer; empty when unknown. When an
   // offer the tally pointed at is removed, the pointer is stale until reset from the offers.
@@ -97,7 +130,7 @@ class ProductTally {
   std::string id_, brand_, name_;
   int mentions_ = 0;
   int evidenced_ = 0;
-  std::map<std::string, int> concerns_, techniques_, dates_;
+  std::map<std::string, int> concerns_, techniques_, dates_, retailers_, sites_;
   std::map<std::string, int> prices_;  // "<currency> <amount> <max>" -> offers at that price
   std::map<std::string, std::pair<int, int>> endorsers_;  // expert id -> (credential class, offers)
   std::string shown_, cheapest_;

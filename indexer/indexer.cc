@@ -77,6 +77,10 @@ OfferFacts facts_of(const std::string& key, const json& offer) {
     }
   }
   facts.date = text_of(offer, "article_date");
+  facts.retailer = p.retailer;
+  if (offer.contains("article") && offer["article"].is_object()) {
+    if (auto parts = url::split(text_of(offer["article"], "url"))) facts.site = parts->host;
+  }
   return facts;
 }
 
@@ -367,6 +371,12 @@ Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
     doc.add_boolean_term(id_term);
     if (!features.brand.empty()) doc.add_boolean_term(schema::boolean_term(schema::kBrandTerm, features.brand));
     add_taxonomy_terms(doc, features.concerns, features.techniques);
+    for (const std::string& retailer : tally.retailers()) doc.add_boolean_term(schema::boolean_term(schema::kRetailerTerm, retailer));
+    for (const std::string& site : tally.sites()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, site));
+    if (auto range = tally.price_range(currency)) {
+      doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(range->first));
+      doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(range->second));
+    }
     for (const std::string& c : tally.currencies()) {
       doc.add_boolean_term(std::string(schema::kCurrencyTerm) + c);
       auto range = tally.price_range(c);
@@ -452,6 +462,12 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   }
   auto indexer = std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
   if (found < 2) {
+    // Version 1 indexed every offer as a search document; catalog entries replace them.
+    try {
+      indexer->impl_->db.delete_document(std::string(schema::kTypeTerm) + "product");
+    } catch (const Xapian::Error& e) {
+      return std::unexpected(xapian_error(e, "upgrade index"));
+    }
     if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
   }
   if (found != schema::kSchemaVersion || !*version) {
@@ -608,7 +624,8 @@ Status Indexer::write_page(const ExtractedPage& page) {
       db.add_document(doc);
     }
 
-    // Products: one offer document per product per article, collapsed by product at query time.
+    // Products: one offer record per product per article; search sees them through the
+    // product's catalog entry, rebuilt at commit.
     json offer_keys = json::array();
     std::set<std::string> offered;
     for (const Product& p : page.products) {
@@ -653,26 +670,6 @@ Status Indexer::write_page(const ExtractedPage& page) {
       batch.put(Family::kOffers, key, offer.dump());
       if (auto s = impl_->count_offer(key, offer, /*add=*/true, batch); !s) return s;
 
-      Xapian::Document doc;
-      impl_->index_text(doc, p.brand + " " + p.name, 3);
-      if (!heading.empty()) impl_->index_text(doc, heading, 2);
-      for (const auto& e : evidence) impl_->index_text(doc, e["quote"].get<std::string>());
-      doc.add_boolean_term(std::string(schema::kTypeTerm) + "product");
-      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
-      doc.add_boolean_term(std::string(schema::kProductTerm) + pid);
-      if (!p.brand.empty()) doc.add_boolean_term(schema::boolean_term(schema::kBrandTerm, p.brand));
-      if (!p.retailer.empty()) doc.add_boolean_term(schema::boolean_term(schema::kRetailerTerm, p.retailer));
-      doc.add_boolean_term(std::string(schema::kCurrencyTerm) + p.price.currency);
-      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
-      impl_->add_taxonomy_terms(doc, p.concerns, p.techniques);
-      doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(p.price.amount));
-      doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(p.price.max.value_or(p.price.amount)));
-      doc.add_value(schema::kDateSlot, date_value(page.published));
-      doc.add_value(schema::kProductSlot, pid);
-      doc.add_value(schema::kArticleSlot, id);
-      doc.set_data(offer.dump());
-      doc.add_boolean_term(std::string(schema::kIdTerm) + "p" + key);
-      db.add_document(doc);
     }
 
     json record = page_json(page);
@@ -779,7 +776,7 @@ Result<CheckReport> Indexer::check(bool repair) {
       json record = json::parse(value, nullptr, false);
       size_t expected = 1;
       if (record.is_object()) {
-        expected += record.value("quote_keys", json::array()).size() + record.value("offer_keys", json::array()).size();
+        expected += record.value("quote_keys", json::array()).size();
       }
       size_t found = db.get_termfreq(std::string(schema::kArticleTerm) + id);
       if (found > 0) ++report.search_articles;

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <array>
 #include <map>
@@ -119,7 +120,9 @@ LinkedIds linked_ids(const Xapian::Document& doc) {
 
 // ---- Filters and facets -----------------------------------------------------------------
 
-enum class DocKind { kArticle, kQuote, kOffer };
+// Products are filtered and counted through their catalog entries: a facet counts products,
+// not the articles that mention them.
+enum class DocKind { kArticle, kQuote, kProduct };
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
   std::vector<Xapian::Query> terms;
@@ -129,8 +132,8 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 // The filters that apply to one kind of document, leaving out the facet named `except`.
 Xapian::Query filter_query(const Filters& f, DocKind kind, std::string_view except = "") {
-  const char* type = kind == DocKind::kArticle ? "article" : kind == DocKind::kQuote ? "quote" : "product";
-  std::vector<Xapian::Query> parts{Xapian::Query(std::string(schema::kTypeTerm) + type)};
+  const std::string_view type = kind == DocKind::kArticle ? "article" : kind == DocKind::kQuote ? "quote" : schema::kCatalogType;
+  std::vector<Xapian::Query> parts{Xapian::Query(std::string(schema::kTypeTerm) + std::string(type))};
   auto add = [&](std::string_view facet, std::string_view prefix, const std::vector<std::string>& values) {
     if (except != facet && !values.empty()) parts.push_back(any_of(prefix, values));
   };
@@ -141,7 +144,7 @@ Xapian::Query filter_query(const Filters& f, DocKind kind, std::string_view exce
     add("expert_type", schema::kCredentialTerm, f.expert_types);
     add("stance", schema::kStanceTerm, f.stances);
   }
-  if (kind == DocKind::kOffer) {
+  if (kind == DocKind::kProduct) {
     add("brand", schema::kBrandTerm, f.brands);
     add("retailer", schema::kRetailerTerm, f.retailers);
     if (except != "price" && f.price_max) {
@@ -198,7 +201,7 @@ class FacetCounter : public Xapian::MatchSpy {
   std::map<std::string, size_t> counts_;
 };
 
-// A product offer document's data (as the indexer writes it) as a pick, with its evidence.
+// A catalog entry's data (as the indexer writes it) as a pick, with its evidence.
 Pick pick_from_offer(const json& offer) {
   Pick pick;
   pick.product = product_from(offer["product"]);
@@ -216,15 +219,6 @@ Pick pick_from_offer(const json& offer) {
     pick.evidence.push_back(std::move(ev));
   }
   return pick;
-}
-
-// Distinct experts recommending a product, each weighted by their credential class.
-double endorsement_of(const indexer::CatalogFeatures& features) {
-  double endorsement = 0;
-  for (size_t c = 0; c < features.endorsers.size(); ++c) {
-    endorsement += credential_weight(static_cast<CredentialClass>(c)) * features.endorsers[c];
-  }
-  return endorsement;
 }
 
 // Experts quoted in `quotes`, in order of first appearance, with their best quote.
@@ -275,27 +269,76 @@ constexpr PickWeights kPickWeights;
 constexpr std::array<std::string_view, 8> kAccessoryWords = {"attachment", "case",   "charger", "gel",
                                                                "pouch",      "refill", "refills", "replacement"};
 
-double years_between(const std::string& yyyymmdd, const std::string& today) {
-  if (yyyymmdd.size() != 8 || today.size() != 8) return 100;
-  auto days = [](const std::string& d) {
-    return std::stoi(d.substr(0, 4)) * 365.25 + std::stoi(d.substr(4, 2)) * 30.44 + std::stoi(d.substr(6, 2));
-  };
-  try {
-    return std::max(0.0, (days(today) - days(yyyymmdd)) / 365.25);
-  } catch (const std::exception&) {
-    return 100;
-  }
-}
-
 // A catalog entry in the running for a pick, with what its score is made of.
 // How many catalog entries a question reads the features of: every product it can match in
 // any catalog a blog network has; beyond it, the text-ranked (or oldest) ones.
 constexpr Xapian::doccount kCandidateDepth = 5000;
 
+// What ranking needs to know about a product's name, which never changes for a product id:
+// worked out once per name and kept by the query handle.
+struct NameTraits {
+  std::vector<std::string> types;         // product types the name states
+  std::vector<std::string> accessories;   // words of kAccessoryWords in the name
+};
+
+NameTraits traits_of(std::string_view brand, std::string_view name) {
+  NameTraits traits;
+  traits.types = product_types_in(std::string(brand) + " " + std::string(name));
+  for (const std::string& word : match_words(name)) {
+    if (std::find(kAccessoryWords.begin(), kAccessoryWords.end(), word) != kAccessoryWords.end()) {
+      traits.accessories.push_back(word);
+    }
+  }
+  return traits;
+}
+
+// Days since 0000-03-01 of a YYYYMMDD date (the civil-from-days algorithm), nullopt if malformed.
+std::optional<long> day_number(std::string_view yyyymmdd) {
+  if (yyyymmdd.size() != 8) return std::nullopt;
+  int year = 0, month = 0, day = 0;
+  auto field = [&](size_t at, size_t n, int& out) {
+    auto [end, error] = std::from_chars(yyyymmdd.data() + at, yyyymmdd.data() + at + n, out);
+    return error == std::errc() && end == yyyymmdd.data() + at + n;
+  };
+  if (!field(0, 4, year) || !field(4, 2, month) || !field(6, 2, day) || month < 1 || month > 12 || day < 1 || day > 31) {
+    return std::nullopt;
+  }
+  if (month <= 2) --year;
+  long era = year / 400;
+  long year_of_era = year - era * 400;
+  long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era;
+}
+
+// Reads what scoring needs from every matching catalog entry while Xapian matches: values read
+// in the matcher come from value streams in document order, where Document::get_value on
+// MSet items would seek for each one.
+class CandidateSpy : public Xapian::MatchSpy {
+ public:
+  struct Seen {
+    Xapian::docid doc = 0;
+    double weight = 0;
+    std::string features, low, high;
+  };
+  CandidateSpy(int min_slot, int max_slot) : min_slot_(min_slot), max_slot_(max_slot) {}
+  void operator()(const Xapian::Document& doc, double weight) override {
+    Seen seen{doc.get_docid(), weight, doc.get_value(schema::kFeaturesSlot), {}, {}};
+    if (min_slot_ >= 0) seen.low = doc.get_value(static_cast<Xapian::valueno>(min_slot_));
+    if (max_slot_ >= 0) seen.high = doc.get_value(static_cast<Xapian::valueno>(max_slot_));
+    seen_.push_back(std::move(seen));
+  }
+  std::vector<Seen>& seen() { return seen_; }
+
+ private:
+  int min_slot_, max_slot_;
+  std::vector<Seen> seen_;
+};
+
+// A catalog entry in the running for a pick: its score, and what choosing it needs.
 struct Candidate {
   Xapian::docid doc = 0;
-  indexer::CatalogFeatures features;
-  std::vector<std::string> matched_concerns, matched_techniques;
+  std::string features;  // the encoded value, decoded in full only for the picks returned
   std::string article_id;
   double score = 0;
   double price = 0;  // lowest current price in the budget's currency (with a budget)
@@ -304,45 +347,47 @@ struct Candidate {
 
 // The matched concerns and techniques, each counted by the share of the product's offers that
 // name it.
-double topic_share(const indexer::CatalogFeatures& f, const QueryInterpretation& q) {
+double topic_share(const indexer::FeaturesView& f, const QueryInterpretation& q) {
   double share = 0;
-  auto add = [&](const std::vector<std::string>& names, const std::vector<int>& offers, const std::vector<std::string>& asked) {
-    for (size_t i = 0; i < names.size() && i < offers.size(); ++i) {
-      if (std::find(asked.begin(), asked.end(), names[i]) != asked.end()) {
-        share += std::min(1.0, static_cast<double>(offers[i]) / std::max(1, f.mentions));
+  auto add = [&](const std::vector<std::string>& asked) {
+    return [&](std::string_view topic, int offers) {
+      if (std::find(asked.begin(), asked.end(), topic) != asked.end()) {
+        share += std::min(1.0, static_cast<double>(offers) / std::max(1, f.mentions));
       }
-    }
+    };
   };
-  add(f.concerns, f.concern_offers, q.concerns);
-  add(f.techniques, f.technique_offers, q.techniques);
+  if (!q.concerns.empty()) indexer::for_each_topic(f.concerns, add(q.concerns));
+  if (!q.techniques.empty()) indexer::for_each_topic(f.techniques, add(q.techniques));
   return share;
 }
 
-double candidate_score(const Candidate& c, const QueryInterpretation& q, const std::string& asked_lower,
-                       double text_relevance, const std::string& today) {
+double candidate_score(const indexer::FeaturesView& f, const NameTraits& traits, const QueryInterpretation& q,
+                       const std::string& asked_lower, double text_relevance, long today) {
   const PickWeights& w = kPickWeights;
-  const indexer::CatalogFeatures& f = c.features;
   double score = w.topic * topic_share(f, q);
-  score += w.endorsement * endorsement_of(f);
+  for (size_t c = 0; c < f.endorsers.size(); ++c) {
+    score += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
+  }
   if (f.evidenced > 0) score += w.evidence;
   // With no concern or technique to match, the words are all there is to go on.
   score += (q.concerns.empty() && q.techniques.empty() ? 3 * w.text : w.text) * text_relevance;
   score += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
   if (!q.product_types.empty()) {
-    auto types = product_types_in(f.brand + " " + f.name);
     bool match = false;
-    for (const auto& t : types) match = match || std::find(q.product_types.begin(), q.product_types.end(), t) != q.product_types.end();
+    for (const auto& t : traits.types) match = match || std::find(q.product_types.begin(), q.product_types.end(), t) != q.product_types.end();
     if (match) score += w.type_match;
-    else if (!types.empty()) score += w.type_mismatch;
+    else if (!traits.types.empty()) score += w.type_mismatch;
   }
-  for (const std::string& word : match_words(f.name)) {
-    if (std::find(kAccessoryWords.begin(), kAccessoryWords.end(), word) != kAccessoryWords.end() &&
-        asked_lower.find(word) == std::string::npos) {
+  for (const std::string& word : traits.accessories) {
+    if (asked_lower.find(word) == std::string::npos) {
       score += w.accessory;
       break;
     }
   }
-  score += w.recency * std::max(0.0, 1.0 - years_between(f.latest, today) / 3.0);
+  if (auto day = day_number(f.latest)) {
+    double years = static_cast<double>(std::max(0L, today - *day)) / 365.25;
+    score += w.recency * std::max(0.0, 1.0 - years / 3.0);
+  }
   return score;
 }
 
@@ -358,6 +403,20 @@ struct Recommender::Impl {
     Xapian::Database db;
     Xapian::Stem stemmer{"en"};
     uint64_t generation = 0;
+    // Name traits by "brand\x1fname" (as the features value spells them); a name's traits
+    // never change, so the map outlives commits, up to a bound.
+    struct TransparentHash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, NameTraits, TransparentHash, std::equal_to<>> traits;
+    const NameTraits& traits_of(const indexer::FeaturesView& f) {
+      std::string_view key(f.brand.data(), static_cast<size_t>(f.name.data() + f.name.size() - f.brand.data()));
+      auto found = traits.find(key);
+      if (found != traits.end()) return found->second;
+      if (traits.size() >= 200000) traits.clear();
+      return traits.emplace(std::string(key), recommender::traits_of(f.brand, f.name)).first->second;
+    }
   };
   struct HandleReturn {
     const Impl* impl;
@@ -522,17 +581,19 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     }
     // The entries carrying the concern or technique; when they are fewer than asked for and
     // the question has words too (a page may tag a product differently), also those the words
-    // match, which score lower for lacking the topic.
+    // match, which score lower for lacking the topic. Every match is seen by the spy; the
+    // MSet itself stays empty.
     auto run = [&](const Xapian::Query& filter) {
-      std::vector<Xapian::MSet> found;
+      CandidateSpy spy(min_slot, max_slot);
       Xapian::Enquire enquire(handle->db);
+      enquire.add_matchspy(&spy);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
-      found.push_back(enquire.get_mset(0, kCandidateDepth));
-      if (found.back().size() < request.limit && !topic.empty() && !text.empty()) {
+      enquire.get_mset(0, 0, kCandidateDepth);
+      if (spy.seen().size() < request.limit && !topic.empty() && !text.empty()) {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), filter));
-        found.push_back(enquire.get_mset(0, kCandidateDepth));
+        enquire.get_mset(0, 0, kCandidateDepth);
       }
-      return found;
+      return std::move(spy.seen());
     };
     Xapian::Query budget_filter = filters;
     if (q.budget && min_slot >= 0 && q.budget->max) {
@@ -546,53 +607,66 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
                                     Xapian::Query(Xapian::Query::OP_VALUE_GE, static_cast<Xapian::valueno>(min_slot),
                                                   Xapian::sortable_serialise(*q.budget->min)));
     }
-    const std::string today = utc_today("%Y%m%d");
+    const long today = day_number(utc_today("%Y%m%d")).value_or(0);
     const std::string asked = to_lower_ascii(q.text);
     std::vector<Candidate> candidates;
-    std::set<Xapian::docid> considered;
-    for (const Xapian::MSet& mset : (!q.budget || min_slot >= 0) ? run(budget_filter) : std::vector<Xapian::MSet>()) {
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        if (!considered.insert(*it).second) continue;
-        Xapian::Document doc = it.get_document();
-        auto features = indexer::decode_features(doc.get_value(schema::kFeaturesSlot));
-        if (!features) continue;
-        Candidate c;
-        c.doc = *it;
-        c.features = std::move(*features);
-        if (q.budget) {
-          std::string low = doc.get_value(static_cast<Xapian::valueno>(min_slot));
-          std::string high = doc.get_value(static_cast<Xapian::valueno>(max_slot));
-          if (low.empty()) continue;
-          c.price = Xapian::sortable_unserialise(low);
-          if (!high.empty() && Xapian::sortable_unserialise(high) > c.price) c.price_max = Xapian::sortable_unserialise(high);
-          // The budget is strict: a bad value slot must never let an over-budget pick through.
-          if (q.budget->max && c.price > *q.budget->max) continue;
-          if (q.budget->min && c.price < *q.budget->min) continue;
-        }
-        c.article_id = doc.get_value(schema::kArticleSlot);
-        c.matched_concerns = intersect(c.features.concerns, q.concerns);
-        c.matched_techniques = intersect(c.features.techniques, q.techniques);
-        c.score = candidate_score(c, q, asked, it.get_weight(), today);
-        candidates.push_back(std::move(c));
+    std::vector<CandidateSpy::Seen> matches = (!q.budget || min_slot >= 0) ? run(budget_filter) : std::vector<CandidateSpy::Seen>();
+    // A second, word-led match repeats entries of the first; the first (topic-led) sighting counts.
+    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
+    matches.erase(std::unique(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
+                  matches.end());
+    candidates.reserve(matches.size());
+    for (CandidateSpy::Seen& seen : matches) {
+      Candidate c;
+      c.doc = seen.doc;
+      c.features = std::move(seen.features);
+      auto features = indexer::view_features(c.features);
+      if (!features) continue;
+      if (q.budget) {
+        if (seen.low.empty()) continue;
+        c.price = Xapian::sortable_unserialise(seen.low);
+        if (!seen.high.empty() && Xapian::sortable_unserialise(seen.high) > c.price) c.price_max = Xapian::sortable_unserialise(seen.high);
+        // The budget is strict: a bad value slot must never let an over-budget pick through.
+        if (q.budget->max && c.price > *q.budget->max) continue;
+        if (q.budget->min && c.price < *q.budget->min) continue;
       }
+      c.score = candidate_score(*features, handle->traits_of(*features), q, asked, seen.weight, today);
+      candidates.push_back(std::move(c));
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.score != b.score) return a.score > b.score;
-      return a.price < b.price;
-    });
+    // Best first; ties to the cheaper, then to the older entry. Only as much of the order as the
+    // picks need is sorted: the per-brand and per-article limits skip a few, rarely many.
+    std::vector<size_t> order(candidates.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto better = [&](size_t a, size_t b) {
+      if (candidates[a].score != candidates[b].score) return candidates[a].score > candidates[b].score;
+      if (candidates[a].price != candidates[b].price) return candidates[a].price < candidates[b].price;
+      return candidates[a].doc < candidates[b].doc;
+    };
+    size_t sorted = std::min(order.size(), std::max<size_t>(64, 8 * request.limit));
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(sorted), order.end(), better);
     // Only the chosen few are read in full.
     std::map<std::string, size_t> per_brand, per_article;
-    for (const Candidate& c : candidates) {
+    for (size_t n = 0; n < order.size(); ++n) {
       if (response.results.size() >= request.limit) break;
-      std::string brand = to_lower_ascii(c.features.brand);
+      if (n == sorted) {
+        std::sort(order.begin() + static_cast<std::ptrdiff_t>(n), order.end(), better);
+        sorted = order.size();
+      }
+      const size_t i = order[n];
+      Candidate& c = candidates[i];
+      auto features = indexer::decode_features(c.features);
+      if (!features) continue;
+      std::string brand = to_lower_ascii(features->brand);
       if (!brand.empty() && per_brand[brand] >= request.per_brand) continue;
+      Xapian::Document doc = handle->db.get_document(c.doc);
+      c.article_id = doc.get_value(schema::kArticleSlot);
       if (per_article[c.article_id] >= request.per_article) continue;
-      json data = json::parse(handle->db.get_document(c.doc).get_data(), nullptr, false);
+      json data = json::parse(doc.get_data(), nullptr, false);
       if (!data.is_object() || !data.contains("product")) continue;
       Pick pick = pick_from_offer(data);
       if (q.budget) pick.product.price = Price{c.price, c.price_max, {}, q.budget->currency};
-      pick.matched_concerns = c.matched_concerns;
-      pick.matched_techniques = c.matched_techniques;
+      pick.matched_concerns = intersect(features->concerns, q.concerns);
+      pick.matched_techniques = intersect(features->techniques, q.techniques);
       pick.score = c.score;
       ++per_brand[brand];
       ++per_article[c.article_id];
@@ -605,13 +679,10 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       for (const auto& t : q.techniques) about += (about.empty() ? "" : ", ") + t;
       if (about.empty()) about = q.residual;
       std::optional<double> cheapest;
-      for (const Xapian::MSet& any : q.budget && min_slot >= 0 ? run(filters) : std::vector<Xapian::MSet>()) {
-        for (auto it = any.begin(); it != any.end(); ++it) {
-          std::string low = it.get_document().get_value(static_cast<Xapian::valueno>(min_slot));
-          if (low.empty()) continue;
-          double amount = Xapian::sortable_unserialise(low);
-          if (!cheapest || amount < *cheapest) cheapest = amount;
-        }
+      for (const CandidateSpy::Seen& any : q.budget && min_slot >= 0 ? run(filters) : std::vector<CandidateSpy::Seen>()) {
+        if (any.low.empty()) continue;
+        double amount = Xapian::sortable_unserialise(any.low);
+        if (!cheapest || amount < *cheapest) cheapest = amount;
       }
       std::string budget_text;
       if (q.budget && q.budget->max && q.budget->min) {
@@ -955,8 +1026,8 @@ Result<FacetsResponse> Recommender::facets(const SearchRequest& request) const {
   static constexpr Facet kFacets[] = {
       {"concern", DocKind::kArticle, schema::kConcernTerm},   {"technique", DocKind::kArticle, schema::kTechniqueTerm},
       {"site", DocKind::kArticle, schema::kSiteTerm},         {"expert_type", DocKind::kQuote, schema::kCredentialTerm},
-      {"stance", DocKind::kQuote, schema::kStanceTerm},       {"brand", DocKind::kOffer, schema::kBrandTerm},
-      {"retailer", DocKind::kOffer, schema::kRetailerTerm},   {"price", DocKind::kOffer, ""}};
+      {"stance", DocKind::kQuote, schema::kStanceTerm},       {"brand", DocKind::kProduct, schema::kBrandTerm},
+      {"retailer", DocKind::kProduct, schema::kRetailerTerm},   {"price", DocKind::kProduct, ""}};
   try {
     auto handle = impl_->borrow();
     Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);

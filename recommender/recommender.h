@@ -79,7 +79,7 @@ struct Filters {
   std::vector<std::string> sites;
   std::vector<std::string> brands;
   std::vector<std::string> retailers;
-  std::optional<double> price_min;  // product offers only
+  std::optional<double> price_min;  // products only: the lowest current price of each
   std::optional<double> price_max;
   bool empty() const;
 };
@@ -165,7 +165,7 @@ struct FacetValue {
 
 // Counts for narrowing a search. Each facet counts what it describes (concerns, techniques and
 // sites over articles; expert types and stances over quotes; brands, retailers and price bands
-// over product offers), under the query and every filter but its own, so choosing a value
+// over products, each by its lowest current price), under the query and every filter but its own, so choosing a value
 // never hides the others of the same facet (a price slider can widen again).
 struct FacetsResponse {
   QueryInterpretation query;
