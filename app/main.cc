@@ -24,11 +24,13 @@
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "pipeline/crawl_requests.h"
 #include "pipeline/indexing_sink.h"
 #include "pipeline/ingest.h"
 #include "pipeline/reindex.h"
 #include "pipeline/related_refresh.h"
 #include "recommender/recommender.h"
+#include "server/crawl_requests.h"
 #include "server/http_server.h"
 #include "storage/store.h"
 #include "url/url.h"
@@ -369,6 +371,22 @@ int main(int argc, char** argv) {
     if (!database) return fail(database.error());
     if (*crawl) {
       crawl_options.seeds = seeds;
+      // Posts the server was asked about and does not have: this crawl fetches those of its
+      // seeds' sites (or scope); the others wait for a crawl of theirs.
+      auto requested = pipeline::take_crawl_requests(db);
+      if (!requested) return fail(requested.error());
+      std::vector<std::string> unserved;
+      for (const std::string& url : *requested) {
+        bool in_scope = false;
+        for (const std::string& seed : seeds) in_scope = in_scope || url::origin(url) == url::origin(seed);
+        for (const std::string& prefix : crawl_options.scope) in_scope = in_scope || url.starts_with(prefix);
+        if (in_scope) crawl_options.seeds.push_back(url);
+        else unserved.push_back(url);
+      }
+      if (crawl_options.seeds.size() > seeds.size()) {
+        std::fprintf(stderr, "crawl: %zu URLs asked for by readers of the widget added to the seeds\n",
+                     crawl_options.seeds.size() - seeds.size());
+      }
       if (recrawl_all) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kAll;
       else if (recrawl_due) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kDue;
       crawl_options.delay = std::chrono::milliseconds(delay_ms);
@@ -400,6 +418,9 @@ int main(int argc, char** argv) {
       auto report = crawler.run(&stop_requested, progress);
       if (tty) std::fprintf(stderr, "\n");
       if (!report) return fail(report.error());
+      if (!stop_requested) {
+        if (auto s = pipeline::release_crawl_requests(db, unserved); !s) return fail(s.error());
+      }
       auto related = refresh_related_lists(*database->store, db, data_dir);
       if (!related) return fail(related.error());
       if (as_json) {
@@ -633,7 +654,9 @@ int main(int argc, char** argv) {
                                     .allow_private_seeds = serve_admin_allow_private};
       jobs = std::make_unique<server::BackgroundJobs>(admin, [&reader] { (void)(*reader)->refresh(); });
     }
-    server::HttpServer http(**reader, config->server, jobs.get());
+    // Posts a widget asks about before they are crawled: queued for the next crawl of their site.
+    server::CrawlRequests crawl_requests(**reader, {.db = config->db});
+    server::HttpServer http(**reader, config->server, jobs.get(), &crawl_requests);
     auto port = http.bind();
     if (!port) return fail(port.error());
     std::fprintf(stderr, "beautyidx: serving %s on http://%s:%d/ (admin endpoints %s)\n", config->db.string().c_str(),

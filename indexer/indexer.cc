@@ -572,12 +572,20 @@ Status Indexer::write_page(const ExtractedPage& page) {
       if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
       for (const auto& a : page.authors) doc.add_boolean_term(schema::boolean_term(schema::kAuthorTerm, a));
       impl_->add_taxonomy_terms(doc, page.concerns, page.techniques);
+      std::string experts, products;
       for (const auto& q : page.quotes) {
         if (q.speaker && !q.speaker->credential.empty()) {
-          doc.add_boolean_term(std::string(schema::kExpertTerm) + expert_id(*q.speaker));
+          const std::string expert = expert_id(*q.speaker);
+          doc.add_boolean_term(std::string(schema::kExpertTerm) + expert);
+          experts += (experts.empty() ? "" : " ") + expert;
         }
       }
-      for (const auto& p : page.products) doc.add_boolean_term(std::string(schema::kProductTerm) + product_id(p));
+      for (const auto& p : page.products) {
+        const std::string product = product_id(p);
+        doc.add_boolean_term(std::string(schema::kProductTerm) + product);
+        products += (products.empty() ? "" : " ") + product;
+      }
+      doc.add_value(schema::kLinksSlot, experts + '\x1f' + products);
       doc.add_value(schema::kDateSlot, date_value(page.published));
       doc.add_value(schema::kArticleSlot, id);
       json data = {{"type", "article"}, {"id", id}, {"url", canonical}, {"title", page.title},

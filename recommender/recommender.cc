@@ -99,13 +99,28 @@ bool shares_any(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
-// The experts and products an article document names through its boolean terms.
+// The experts and products an article document names: from its links value, or (an index from
+// before the value) its boolean terms.
 struct LinkedIds {
   std::set<std::string> experts, products;
 };
 
 LinkedIds linked_ids(const Xapian::Document& doc) {
   LinkedIds out;
+  const std::string links = doc.get_value(schema::kLinksSlot);
+  if (size_t separator = links.find('\x1f'); separator != std::string::npos) {
+    auto add_all = [](std::string_view ids, std::set<std::string>& into) {
+      while (!ids.empty()) {
+        size_t end = ids.find(' ');
+        if (end != 0) into.emplace(ids.substr(0, end));
+        if (end == std::string_view::npos) break;
+        ids.remove_prefix(end + 1);
+      }
+    };
+    add_all(std::string_view(links).substr(0, separator), out.experts);
+    add_all(std::string_view(links).substr(separator + 1), out.products);
+    return out;
+  }
   for (auto [prefix, target] : {std::pair{schema::kExpertTerm, &out.experts}, std::pair{schema::kProductTerm, &out.products}}) {
     auto it = doc.termlist_begin();
     it.skip_to(std::string(prefix));
@@ -518,6 +533,16 @@ Result<std::unique_ptr<Recommender>> Recommender::open(const std::filesystem::pa
     return std::unexpected(xapian_error(e, "open index " + schema::xapian_dir(db_dir).string()));
   }
   return std::unique_ptr<Recommender>(new Recommender(std::move(impl)));
+}
+
+Result<bool> Recommender::crawls_site(const std::string& origin) const {
+  bool found = false;
+  auto status = impl_->store->scan(Family::kCrawlState, origin + "/", [&](std::string_view, std::string_view) {
+    found = true;
+    return false;
+  });
+  if (!status) return std::unexpected(status.error());
+  return found;
 }
 
 Status Recommender::refresh() {

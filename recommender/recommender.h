@@ -203,6 +203,10 @@ class Recommender {
   Result<ProductDetail> product(const std::string& id) const;
   Result<ExpertDetail> expert(const std::string& id) const;
 
+  // Whether any page of the site at `origin` ("https://host[:port]") was crawled into this
+  // database: the sites a crawl may be asked to revisit.
+  Result<bool> crawls_site(const std::string& origin) const;
+
   // Reopens both databases at their latest commit.
   Status refresh();
 

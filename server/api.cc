@@ -228,6 +228,12 @@ ApiResponse facets(const Call& call) {
   return ok(recommender::to_json(*result));
 }
 
+// A post published after the last crawl: its page shows nothing now, and the next crawl of its
+// site fetches it.
+void not_indexed(const Call& call, const std::string& url) {
+  if (call.context.crawl_requests) call.context.crawl_requests->post_not_indexed(url);
+}
+
 ApiResponse related(const Call& call) {
   auto url = text_param(call.request, "url", kMaxUrlLength);
   if (!url) return json_failure(url.error());
@@ -237,7 +243,10 @@ ApiResponse related(const Call& call) {
   request.url = *url;
   request.limit = *limit;
   auto result = call.recommender().related(request);
-  if (!result) return from_error(result.error());
+  if (!result) {
+    if (result.error().kind == ErrorKind::kNotFound) not_indexed(call, *url);
+    return from_error(result.error());
+  }
   return ok(recommender::to_json(*result));
 }
 
@@ -289,7 +298,10 @@ std::expected<WidgetCards, Failure> cards_for(const Call& call, WidgetKind kind)
   auto limit = limit_param(call.request, kDefaultWidgetCards, kMaxWidgetCards);
   if (!limit) return std::unexpected(limit.error());
   auto cards = widget_cards(call.recommender(), {*url, kind, *limit});
-  if (!cards) return std::unexpected(failure_from(cards.error()));
+  if (!cards) {
+    if (cards.error().kind == ErrorKind::kNotFound) not_indexed(call, *url);
+    return std::unexpected(failure_from(cards.error()));
+  }
   return *cards;
 }
 

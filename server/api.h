@@ -43,6 +43,14 @@ struct ApiOptions {
   std::string admin_token;
 };
 
+// Takes note that a reader's page asked about a post the index does not have, so a later crawl
+// fetches it (crawl_requests.h decides which to keep). Thread-safe.
+class CrawlRequester {
+ public:
+  virtual ~CrawlRequester() = default;
+  virtual void post_not_indexed(const std::string& url) = 0;
+};
+
 // Everything a handler may use besides the request. Only `recommender` and `options` are
 // required; without `admin` the admin endpoints answer 404 even with a token, without `metrics`
 // nothing is recorded and /metrics shows only the index and crawl gauges.
@@ -51,6 +59,7 @@ struct ApiContext {
   const ApiOptions& options;
   AdminJobs* admin = nullptr;
   Metrics* metrics = nullptr;
+  CrawlRequester* crawl_requests = nullptr;  // told of related and widget asks for unknown posts
 };
 
 // Routes a request (the table is in api.cc):

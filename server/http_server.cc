@@ -61,6 +61,7 @@ struct HttpServer::Impl {
   recommender::Recommender& recommender;
   ServerOptions options;
   AdminJobs* admin;
+  CrawlRequester* crawl_requests;
   Metrics metrics;
   ListeningServer http;
   bool running = false;  // guarded by mutex: the refresher runs while this is true
@@ -71,12 +72,12 @@ struct HttpServer::Impl {
   bool finished = false;        // listen() has returned
   std::condition_variable stopped;
 
-  Impl(recommender::Recommender& r, ServerOptions o, AdminJobs* a)
-      : recommender(r), options(std::move(o)), admin(a) {}
+  Impl(recommender::Recommender& r, ServerOptions o, AdminJobs* a, CrawlRequester* c)
+      : recommender(r), options(std::move(o)), admin(a), crawl_requests(c) {}
 
   void answer(const httplib::Request& req, httplib::Response& res) {
     ApiResponse response =
-        handle(ApiContext{recommender, options.api, admin, &metrics}, to_api_request(req));
+        handle(ApiContext{recommender, options.api, admin, &metrics, crawl_requests}, to_api_request(req));
     res.status = response.status;
     res.set_header("X-Content-Type-Options", "nosniff");
     // cpp-httplib gzips or brotli-compresses text bodies for clients that accept it, without
@@ -90,8 +91,8 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(recommender::Recommender& recommender, ServerOptions options,
-                       AdminJobs* admin)
-    : impl_(std::make_unique<Impl>(recommender, std::move(options), admin)) {
+                       AdminJobs* admin, CrawlRequester* crawl_requests)
+    : impl_(std::make_unique<Impl>(recommender, std::move(options), admin, crawl_requests)) {
   Impl* impl = impl_.get();
   const ServerOptions& o = impl->options;
   httplib::Server& http = impl->http;

@@ -20,9 +20,10 @@ namespace beautyidx::server {
 
 class HttpServer {
  public:
-  // `admin` (optional) runs the admin endpoints' jobs; it must outlive the server.
+  // `admin` (optional) runs the admin endpoints' jobs; `crawl_requests` (optional) hears of
+  // posts readers' pages ask about that the index does not have. Both must outlive the server.
   HttpServer(recommender::Recommender& recommender, ServerOptions options,
-             AdminJobs* admin = nullptr);
+             AdminJobs* admin = nullptr, CrawlRequester* crawl_requests = nullptr);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -426,5 +426,55 @@ TEST(ServerProcessAdminTest, AnAdminCrawlWhileAnotherProcessCrawlsIs409) {
   EXPECT_EQ(serve.wait_exit(std::chrono::seconds(10)), 0);
 }
 
+// A post published after the last crawl: the widget shows nothing for it, the server queues it
+// (its site only), and the next crawl of that site fetches it.
+TEST(ServerProcessCrawlRequestTest, AnUnindexedPostAskedForByTheWidgetIsFetchedByTheNextCrawl) {
+  test::TempDir site_root, db_dir;
+  auto copy_page = [&](const char* sample, const std::string& to) {
+    std::filesystem::create_directories(site_root.path() / to);
+    std::filesystem::copy_file(test::sample_blog() / sample / "index.html", site_root.path() / to / "index.html");
+  };
+  copy_page("blog/do-facial-workouts-work", "posts/workouts");
+  copy_page("blog/gua-sha-mistakes", "posts/new-gua-sha");  // published, but linked from nowhere yet
+  {
+    std::ofstream home(site_root.path() / "index.html");
+    home << "<html><body><main><a href=\"/posts/workouts/\">Workouts</a></main></body></html>";
+  }
+  testing::StaticSite site(site_root.path());
+  ASSERT_TRUE(site.start());
+  const std::string data = "--data=" + test::data_dir().string();
+  const std::string db = db_dir.path().string();
+  {
+    Process crawl({data, "crawl", site.origin() + "/", "--db", db, "--delay-ms", "0"});
+    ASSERT_EQ(crawl.wait_exit(std::chrono::seconds(60)), 0);
+  }
+  ASSERT_EQ(site.requests_for("/posts/new-gua-sha/"), 0u);
+
+  {
+    Process serve({data, "serve", "--db", db, "--port", "0"});
+    int port = serve.serving_port();
+    ASSERT_GT(port, 0);
+    httplib::Client client("127.0.0.1", port);
+    auto unknown = client.Get("/widget/related.html?url=" + httplib::detail::encode_query_param(site.origin() + "/posts/new-gua-sha/"));
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_NE(unknown->body.find("Nothing to show here yet."), std::string::npos);
+    auto elsewhere = client.Get("/api/v1/related?url=" + httplib::detail::encode_query_param("https://another-blog.example/post/"));
+    ASSERT_TRUE(elsewhere);
+    EXPECT_EQ(elsewhere->status, 404);
+    serve.signal(SIGTERM);
+    EXPECT_EQ(serve.wait_exit(std::chrono::seconds(10)), 0);
+  }
+  std::ifstream requests(db_dir.path() / "crawl-requests.txt");
+  std::string queued((std::istreambuf_iterator<char>(requests)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(queued, site.origin() + "/posts/new-gua-sha/\n") << "its own site's post, once; never another site's";
+
+  Process again({data, "crawl", site.origin() + "/", "--db", db, "--delay-ms", "0"});
+  ASSERT_EQ(again.wait_exit(std::chrono::seconds(60)), 0);
+  EXPECT_EQ(site.requests_for("/posts/new-gua-sha/"), 1u);
+  EXPECT_FALSE(std::filesystem::exists(db_dir.path() / "crawl-requests.txt"));
+  EXPECT_FALSE(std::filesystem::exists(db_dir.path() / "crawl-requests.taken"));
+}
+
 }  // namespace
 }  // namespace beautyidx::server
