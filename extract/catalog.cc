@@ -1,6 +1,7 @@
 #include "extract/catalog.h"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -18,6 +19,32 @@ bool is_word_boundary(std::string_view text, size_t at) {
   auto c = static_cast<unsigned char>(text[at]);
   return !(std::isalnum(c) || c >= 0x80);
 }
+
+// A brand as it may be written: as listed, and with a curly apostrophe ("Kiehl’s").
+std::vector<std::string> spellings_of(const std::string& brand) {
+  std::vector<std::string> spellings = {brand};
+  size_t apostrophe = brand.find('\'');
+  if (apostrophe != std::string::npos) {
+    std::string curly = brand;
+    curly.replace(apostrophe, 1, "\xE2\x80\x99");
+    spellings.push_back(std::move(curly));
+  }
+  return spellings;
+}
+
+// Lowercase letters and digits only: "Paula's Choice" -> "paulaschoice".
+std::string letters_and_digits(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+// "Sephora Australia", "Boots UK": a store's regional site is the store.
+constexpr std::array<std::string_view, 10> kRegions = {
+    " australia", " uk", " us", " usa", " canada", " france", " germany", " au", " ca", " ireland"};
 
 }  // namespace
 
@@ -85,6 +112,10 @@ std::optional<std::string> Catalog::retailer(std::string_view name_or_domain) co
       if (alias == key) return r.name;
     }
   }
+  for (std::string_view region : kRegions) {
+    if (key.ends_with(region) && key.size() > region.size())
+      return retailer(std::string_view(key).substr(0, key.size() - region.size()));
+  }
   return std::nullopt;
 }
 
@@ -102,10 +133,16 @@ std::optional<std::string> Catalog::retailer_for_url(std::string_view url) const
 Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
   std::string_view name = trim(product_name);
   for (const auto& brand : brands_) {
-    if (starts_with_ignore_case(name, brand) && is_word_boundary(name, brand.size())) {
-      std::string_view rest = trim(name.substr(brand.size()));
-      while (!rest.empty() && (rest.front() == '\'' || rest.front() == ':' || rest.front() == '-')) {
-        rest = trim(rest.substr(1));
+    size_t length = 0;
+    for (const std::string& spelling : spellings_of(brand)) {
+      if (starts_with_ignore_case(name, spelling) && is_word_boundary(name, spelling.size()))
+        length = spelling.size();
+    }
+    if (length > 0) {
+      std::string_view rest = trim(name.substr(length));
+      while (!rest.empty() && (rest.front() == '\'' || rest.front() == ':' || rest.front() == '-' ||
+                               rest.starts_with("\xE2\x80\x99"))) {
+        rest = trim(rest.substr(rest.front() == '\xE2' ? 3 : 1));
       }
       if (rest.starts_with("s ")) rest = trim(rest.substr(2));  // "Tatcha's Silk Cream"
       if (rest.empty()) break;
@@ -129,13 +166,7 @@ std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view tex
     }
   };
   for (const auto& brand : brands_) {
-    consider(brand, brand);
-    size_t apostrophe = brand.find('\'');
-    if (apostrophe != std::string::npos) {
-      std::string curly = brand;
-      curly.replace(apostrophe, 1, "\xE2\x80\x99");
-      consider(curly, brand);
-    }
+    for (const std::string& spelling : spellings_of(brand)) consider(spelling, brand);
   }
   return best;
 }
@@ -143,7 +174,21 @@ std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view tex
 std::optional<std::string> Catalog::brand(std::string_view name) const {
   std::string_view trimmed = trim(name);
   for (const auto& brand : brands_) {
-    if (equals_ignore_case(trimmed, brand)) return brand;
+    for (const std::string& spelling : spellings_of(brand)) {
+      if (equals_ignore_case(trimmed, spelling)) return brand;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Catalog::brand_for_domain(std::string_view domain) const {
+  std::string host = to_lower_ascii(trim(domain));
+  if (host.starts_with("www.")) host.erase(0, 4);
+  size_t dot = host.find('.');
+  if (dot == std::string::npos || dot == 0) return std::nullopt;
+  std::string label = letters_and_digits(std::string_view(host).substr(0, dot));
+  for (const auto& brand : brands_) {
+    if (letters_and_digits(brand) == label) return brand;
   }
   return std::nullopt;
 }

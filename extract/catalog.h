@@ -18,7 +18,8 @@ class Catalog {
                               const std::filesystem::path& brands_txt);
   static Result<Catalog> parse(std::string_view retailers_json, std::string_view brands_txt);
 
-  // The retailer's canonical name for a name, alias or domain ("ulta.com" -> "Ulta").
+  // The retailer's canonical name for a name, alias or domain ("ulta.com" -> "Ulta"), also with
+  // a region after it ("Sephora Australia" -> "Sephora").
   std::optional<std::string> retailer(std::string_view name_or_domain) const;
   // The retailer owning a URL's host ("https://www.sephora.com/p/x" -> "Sephora").
   std::optional<std::string> retailer_for_url(std::string_view url) const;
@@ -28,8 +29,11 @@ class Catalog {
     std::string name;   // the rest of the product name
   };
   // Splits a leading brand off a product name, longest brand first, case-insensitively.
+  // A curly apostrophe matches a straight one ("Kiehl’s Silk Groom" -> "Kiehl's", "Silk Groom").
   BrandSplit split_brand(std::string_view product_name) const;
   std::optional<std::string> brand(std::string_view name) const;
+  // The brand whose own site a domain is, by its letters ("paulaschoice.com" -> "Paula's Choice").
+  std::optional<std::string> brand_for_domain(std::string_view domain) const;
 
   struct BrandMention {
     size_t begin = 0, end = 0;  // byte offsets in the searched text

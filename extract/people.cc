@@ -1,6 +1,7 @@
 // Introductions of experts: "board-certified dermatologist Anna Karp", "Anna Karp, MD, a
 // dermatologist at X", "esthetician Anastasia Cupcea of DAPHNE", "Dr. Reyes, founder of Y".
 #include <array>
+#include <cctype>
 
 #include "core/text.h"
 #include "extract/analysis.h"
@@ -10,12 +11,21 @@ namespace beautyidx::extract {
 namespace {
 
 // Head nouns of credentials. Two-word heads ("makeup artist") are found through modifiers.
-constexpr std::array<std::string_view, 30> kRoleNouns = {
-    "dermatologist", "surgeon", "esthetician", "aesthetician", "facialist", "chemist",
-    "artist", "trichologist", "hairstylist", "stylist", "colorist", "colourist", "nurse",
-    "practitioner", "physician", "doctor", "editor", "nutritionist", "dietitian", "specialist",
-    "therapist", "pharmacist", "ophthalmologist", "expert", "formulator", "manicurist",
-    "dermatologist-approved", "acupuncturist", "herbalist", "cosmetologist"};
+constexpr std::array<std::string_view, 31> kRoleNouns = {
+    "dermatologist", "surgeon",         "esthetician",
+    "aesthetician",  "facialist",       "chemist",
+    "artist",        "trichologist",    "hairstylist",
+    "stylist",       "colorist",        "colourist",
+    "nurse",         "practitioner",    "physician",
+    "doctor",        "editor",          "nutritionist",
+    "dietitian",     "specialist",      "therapist",
+    "pharmacist",    "ophthalmologist", "expert",
+    "formulator",    "manicurist",      "dermatologist-approved",
+    "acupuncturist", "herbalist",       "cosmetologist",
+    "injector"};
+
+// Modifiers named after a person keep their capital in the credential ("Mohs surgeon").
+constexpr std::array<std::string_view, 1> kEponymModifiers = {"mohs"};
 
 constexpr std::array<std::string_view, 52> kModifiers = {
     "board-certified", "certified", "licensed", "celebrity", "cosmetic", "plastic", "facial",
@@ -44,8 +54,9 @@ bool is_role_noun(const Token& t) { return t.word && in_list(t.lower, kRoleNouns
 
 bool is_modifier(const Token& t) {
   if (!t.word) return false;
-  return in_list(t.lower, kModifiers) || t.lower.ends_with("-certified") ||
-         t.lower.ends_with("-trained") || t.lower.ends_with("-licensed");
+  return in_list(t.lower, kModifiers) || in_list(t.lower, kEponymModifiers) ||
+         t.lower.ends_with("-certified") || t.lower.ends_with("-trained") ||
+         t.lower.ends_with("-licensed");
 }
 
 bool is_location_based(const Token& t) { return t.word && t.lower.ends_with("-based"); }
@@ -164,9 +175,58 @@ size_t expand_credential(const std::vector<Token>& tokens, size_t role, std::str
   for (size_t j = first; j <= role; ++j) {
     if (is_location_based(tokens[j])) continue;
     if (!out.empty()) out += ' ';
-    out += tokens[j].lower;
+    bool eponym = in_list(tokens[j].lower, kEponymModifiers);
+    if (eponym) {
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(tokens[j].lower[0])));
+      out += tokens[j].lower.substr(1);
+    } else {
+      out += tokens[j].lower;
+    }
   }
   *credential = out;
+  return k;
+}
+
+// True when the role noun at `i` only starts a longer credential that a later role noun heads:
+// "nurse injector", "esthetician and lymphatic drainage specialist", "dermatologist and Mohs
+// surgeon". The later noun introduces the person with the whole credential.
+bool continues_into_another_role(const std::vector<Token>& tokens, size_t i) {
+  size_t next = i + 1;
+  if (next >= tokens.size()) return false;
+  if (is_role_noun(tokens[next]) && is_modifier(tokens[i])) return true;
+  if (tokens[next].lower != "and") return false;
+  size_t k = next + 1;
+  while (k < tokens.size() && is_modifier(tokens[k]) && !is_role_noun(tokens[k])) ++k;
+  return k < tokens.size() && is_role_noun(tokens[k]);
+}
+
+// A role that an article or possessive introduces ("my cousin's dermatologist", "the
+// esthetician") may be followed by the person's name between commas.
+bool introduced_by_determiner(const std::vector<Token>& tokens, size_t credential_start) {
+  if (credential_start == 0) return false;
+  const Token& before = tokens[credential_start - 1];
+  static constexpr std::array<std::string_view, 9> kDeterminers = {
+      "the", "a", "an", "my", "our", "her", "his", "their", "your"};
+  return in_list(before.lower, kDeterminers) || before.lower.ends_with("'s") ||
+         before.lower.ends_with("\xE2\x80\x99s");
+}
+
+// Where a verb phrase linking a name to its role begins, when one ends right before `k`: "is",
+// "was", "has been", "works as", "has worked as". Returns `k` when there is none.
+size_t linking_phrase_start(const std::vector<Token>& tokens, size_t k) {
+  if (k == 0) return k;
+  const std::string& word = tokens[k - 1].lower;
+  auto perfect = [&](size_t verb) {
+    return verb > 0 && (tokens[verb - 1].lower == "has" || tokens[verb - 1].lower == "had");
+  };
+  if (word == "is" || word == "was") return k - 1;
+  if (word == "been" && perfect(k - 1)) return k - 2;
+  if (word == "as" && k >= 2) {
+    const std::string& verb = tokens[k - 2].lower;
+    if (verb == "works" || verb == "worked" || verb == "serves" || verb == "served") {
+      return perfect(k - 2) ? k - 3 : k - 2;
+    }
+  }
   return k;
 }
 
@@ -220,24 +280,45 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       // "makeup artist": the head is "artist" only with a modifier before it.
       if (tokens[i].lower == "artist" && (i == 0 || !is_modifier(tokens[i - 1]))) continue;
       if (tokens[i].lower == "expert" && (i == 0 || !is_modifier(tokens[i - 1]))) continue;
+      if (continues_into_another_role(tokens, i)) continue;
       std::string credential;
       size_t credential_start = expand_credential(tokens, i, &credential);
       Person person;
       person.first_paragraph = static_cast<int>(p);
 
-      // Pattern A: credential before the name.
+      // Pattern A: credential before the name ("esthetician Mara Ellison of X"), or the name
+      // between commas after an introduced role ("my cousin's dermatologist, Dr. Begoña
+      // Ibáñez, who runs Clínica Ibáñez").
       std::string name;
-      if (size_t used = read_name(tokens, i + 1, &name); used > 0) {
+      size_t name_at = i + 1;
+      bool between_commas = false;
+      if (name_at < tokens.size() && tokens[name_at].text == "," &&
+          introduced_by_determiner(tokens, credential_start)) {
+        size_t used = read_name(tokens, name_at + 1, &name);
+        size_t after = name_at + 1 + used;
+        if (used > 0 &&
+            (after == tokens.size() || tokens[after].text == "," || tokens[after].text == ".")) {
+          name_at += 1;
+          between_commas = true;
+        }
+      }
+      if (size_t used = read_name(tokens, name_at, &name); used > 0) {
         person.name = name;
         person.credential = credential;
-        person.affiliation = read_affiliation(tokens, i + 1 + used);
+        size_t after = name_at + used;
+        person.affiliation = read_affiliation(tokens, after);
+        if (person.affiliation.empty() && between_commas && after < tokens.size() &&
+            tokens[after].text == ",") {
+          person.affiliation = read_affiliation(tokens, after + 1);
+        }
         person.credential_class = classify_credential(credential);
         add_person(people, std::move(person));
         continue;
       }
 
       // Pattern B: "NAME, [MD,] a/an/the [New York] CREDENTIAL [at/of ORG]", "NAME of ORG, a
-      // CREDENTIAL", "NAME is a CREDENTIAL who owns ORG".
+      // CREDENTIAL", "NAME is a CREDENTIAL who owns ORG", "NAME has been a CREDENTIAL at ORG",
+      // "NAME, founder of ORG, is a CREDENTIAL".
       size_t k = credential_start;
       for (int location = 0; location < 3 && k > 0 && tokens[k - 1].word && is_capitalized(tokens[k - 1].text) &&
                              !is_stop_word(tokens[k - 1].lower);
@@ -248,8 +329,23 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
                     tokens[k - 1].lower == "the")) {
         --k;
       }
-      if (k == 0 || (tokens[k - 1].text != "," && tokens[k - 1].lower != "is")) continue;
-      --k;
+      if (k == 0) continue;
+      std::string appositive_affiliation;
+      if (tokens[k - 1].text == ",") {
+        --k;
+      } else if (size_t link = linking_phrase_start(tokens, k); link < k) {
+        k = link;
+        if (k > 0 && tokens[k - 1].text == ",") {
+          // "Dr. Kofi Mensah, founder of Mensah Skin, is a ...": the name is before the aside.
+          size_t aside = k - 1;
+          while (aside > 0 && k - aside < 12 && tokens[aside - 1].text != ",") --aside;
+          if (aside == 0 || tokens[aside - 1].text != ",") continue;
+          appositive_affiliation = read_affiliation(tokens, aside - 1);
+          k = aside - 1;
+        }
+      } else {
+        continue;
+      }
       if (k > 0 && in_list(tokens[k - 1].lower, kDegrees)) {
         --k;
         if (k > 0 && tokens[k - 1].text == ",") --k;
@@ -275,6 +371,7 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       person.credential_class = classify_credential(credential);
       person.affiliation = read_affiliation(tokens, i + 1);
       if (person.affiliation.empty()) person.affiliation = prior_affiliation;
+      if (person.affiliation.empty()) person.affiliation = appositive_affiliation;
       add_person(people, std::move(person));
     }
     // "Dr. Lee, founder of Lee Skin" / "Simone Lee, the co-founder of Lee Skin": a founder is

@@ -3,6 +3,7 @@
 // product heading in listicles. In-office services ("$500 per session") are not products.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 
 #include "core/price.h"
@@ -61,6 +62,39 @@ bool is_service_price(std::string_view text) {
   return false;
 }
 
+// "paulaschoice.com": a web address written as where to buy.
+bool looks_like_domain(std::string_view source) {
+  size_t dot = source.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || source.find(' ') != std::string_view::npos)
+    return false;
+  std::string_view top_level = source.substr(dot + 1);
+  return top_level.size() >= 2 && std::all_of(top_level.begin(), top_level.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+// "• A (£5, Boots) • B (£7, Boots)": bulleted lines that <br> joined into one paragraph, one
+// item each. A paragraph with fewer than two bullets is one item.
+std::vector<std::string_view> bullet_items(std::string_view text) {
+  constexpr std::string_view kBullet = "\xE2\x80\xA2";
+  size_t first = text.find(kBullet);
+  if (first == std::string_view::npos ||
+      text.find(kBullet, first + kBullet.size()) == std::string_view::npos) {
+    return {text};
+  }
+  std::vector<std::string_view> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t bullet = text.find(kBullet, start);
+    std::string_view item = trim(text.substr(
+        start, bullet == std::string_view::npos ? std::string_view::npos : bullet - start));
+    if (!item.empty()) items.push_back(item);
+    if (bullet == std::string_view::npos) break;
+    start = bullet + kBullet.size();
+  }
+  return items;
+}
+
 struct Candidate {
   std::string name;
   std::string source;  // the word after "from"/"at": a retailer or a brand
@@ -107,7 +141,8 @@ std::optional<Candidate> read_product_line(std::string_view line, std::string_vi
   if (!labelled && before.size() > 120) return std::nullopt;
   // "NAME ($32, sephora.com)" / "NAME ($32 at Sephora)"
   if (before.ends_with("(")) {
-    std::string_view name = strip_trailing_punctuation(before.substr(0, before.size() - 1));
+    std::string_view name =
+        strip_numbering(strip_trailing_punctuation(before.substr(0, before.size() - 1)));
     size_t close = after.find(')');
     // "(...), a lightweight serum that ...": the sentence goes on, so this is prose.
     if (close == std::string_view::npos || trim(after.substr(close + 1)).size() > 3) return std::nullopt;
@@ -161,8 +196,11 @@ size_t product_name_end(std::string_view text, size_t begin) {
     std::string_view word = text.substr(i, word_end - i);
     while (!word.empty() && (word.back() == '.' || word.back() == '!' || word.back() == '?')) word.remove_suffix(1);
     if (word.empty()) break;
-    bool part = is_name_token_start(static_cast<unsigned char>(word[0])) || word == "+" || word == "&" ||
-                word == "de" || word == "and" || word == "with" || word == "for";
+    bool numbered = word.size() > 1 && word[0] == '#' &&
+                    std::isdigit(static_cast<unsigned char>(word[1]));  // "Lip Balm #1"
+    bool part = is_name_token_start(static_cast<unsigned char>(word[0])) || numbered ||
+                word == "+" || word == "&" || word == "de" || word == "and" || word == "with" ||
+                word == "for";
     if (!part) break;
     end = i + word.size();
     if (word_end < text.size() && text[word_end] != ' ') break;
@@ -232,10 +270,17 @@ std::vector<Candidate> read_prose_products(std::string_view text, const Catalog&
     std::string_view before = text.substr(sentence_start, mention.begin - sentence_start);
     auto brand = catalog.last_brand_in(before);
     if (!brand) continue;
-    size_t name_end = product_name_end(before, brand->begin);
+    // The name runs on from the end of the brand, whose own words may be lowercase ("Bumble and
+    // bumble Hairdresser’s Invisible Oil").
+    size_t after_brand = brand->end;
+    while (after_brand < before.size() && before[after_brand] == ' ') ++after_brand;
+    size_t name_end = std::max(brand->end, product_name_end(before, after_brand));
     std::string_view gap = before.substr(name_end);
-    // Between the name and its price only a short link: "(", " is ", ", now ", " costs ".
-    if (gap.size() > 48 || gap.find(". ") != std::string_view::npos) continue;
+    // Between the name and its price only a short link: "(", " is ", ", now ", " costs ". A
+    // clause may come between when the price is then offered "from $N" ("… is the one she keeps
+    // in her own bathroom, from $32").
+    size_t longest_gap = gap.ends_with(", from ") ? 64 : 48;
+    if (gap.size() > longest_gap || gap.find(". ") != std::string_view::npos) continue;
     std::string_view name = trim(before.substr(brand->begin, name_end - brand->begin));
     if (name.size() <= brand->end - brand->begin + 1) continue;  // a brand alone is not a product
     Candidate c;
@@ -296,7 +341,17 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     }
     awaiting_source = kNone;
     std::vector<Candidate> candidates;
-    if (auto line = read_product_line(p.text, heading)) {
+    std::vector<std::string_view> items = bullet_items(p.text);
+    if (items.size() > 1) {
+      for (std::string_view item : items) {
+        if (auto line = read_product_line(item, heading)) {
+          candidates.push_back(std::move(*line));
+        } else {
+          auto found = read_prose_products(item, catalog);
+          candidates.insert(candidates.end(), found.begin(), found.end());
+        }
+      }
+    } else if (auto line = read_product_line(p.text, heading)) {
       candidates.push_back(std::move(*line));
     } else if (p.type == BlockType::kCell) {
       // A price cell in a comparison table: the name is in the row's first cell before it,
@@ -329,9 +384,12 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       product.brand = split.brand;
       product.name = split.name;
     } else if (!candidate->source.empty()) {
-      // "from Skin Gym": the maker sells it itself.
-      auto known = catalog.brand(candidate->source);
-      product.brand = known ? *known : candidate->source;
+      // "from Skin Gym", "(…, mountlai.com)": the maker sells it itself. A web address is where
+      // to buy, never the brand's name.
+      bool domain = looks_like_domain(candidate->source);
+      auto known =
+          domain ? catalog.brand_for_domain(candidate->source) : catalog.brand(candidate->source);
+      product.brand = known ? *known : domain ? "" : candidate->source;
       auto own = catalog.split_brand(candidate->name);
       product.name = equals_ignore_case(own.brand, product.brand) ? own.name : candidate->name;
     } else {

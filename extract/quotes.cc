@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <optional>
 
 #include "core/text.h"
 #include "extract/analysis.h"
+#include "extract/speaker_resolver.h"
 #include "extract/tokens.h"
 
 namespace beautyidx::extract {
@@ -180,68 +182,6 @@ size_t word_count(std::string_view text) {
   return words;
 }
 
-class SpeakerResolver {
- public:
-  explicit SpeakerResolver(const std::vector<Person>& people) : people_(people) {}
-
-  // A person by a reference in the text: full name, surname, "Dr. Surname", first name.
-  std::optional<Speaker> by_name(const std::vector<Token>& name_tokens) {
-    std::string full;
-    for (const Token& t : name_tokens) {
-      if (t.lower == "dr." || t.lower == "dr") continue;
-      if (!full.empty()) full += ' ';
-      full += t.text;
-    }
-    if (full.empty()) return std::nullopt;
-    for (const Person& p : people_) {
-      if (p.name == full) return to_speaker(p);
-    }
-    for (const Person& p : people_) {
-      std::string_view name = p.name;
-      size_t space = name.rfind(' ');
-      std::string_view surname = space == std::string_view::npos ? name : name.substr(space + 1);
-      std::string_view first = name.substr(0, name.find(' '));
-      if (surname == full || first == full) return to_speaker(p);
-      if (name.ends_with(" " + full)) return to_speaker(p);
-    }
-    Speaker unknown;
-    unknown.name = full;
-    return unknown;
-  }
-
-  const std::vector<Person>& people() const { return people_; }
-
-  // The person named last in `text` (by full name or surname), for pronouns: in "Vogt is on
-  // board. She explains: ...", "she" is Vogt even when someone else spoke before.
-  std::optional<Speaker> last_mentioned(std::string_view text) const {
-    std::optional<Speaker> found;
-    size_t best = 0;
-    for (const Person& p : people_) {
-      size_t space = p.name.rfind(' ');
-      std::string surname = space == std::string::npos ? p.name : p.name.substr(space + 1);
-      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
-        size_t end = at + surname.size();
-        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-        bool right = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
-        // "Like Karp, she ..." compares her to Karp; "she" is still someone else.
-        bool compared = text.substr(0, at).ends_with("ike ");
-        if (left && right && !compared && end >= best) {
-          best = end;
-          found = to_speaker(p);
-        }
-      }
-    }
-    return found;
-  }
-
-  static Speaker to_speaker(const Person& p) {
-    return Speaker{p.name, p.credential, p.credential_class, p.affiliation};
-  }
-
- private:
-  const std::vector<Person>& people_;
-};
-
 // Tokens of a name reference at `i`: optional "Dr." and 1-3 capitalized words.
 size_t name_reference(const std::vector<Token>& tokens, size_t i) {
   size_t k = i;
@@ -253,10 +193,24 @@ size_t name_reference(const std::vector<Token>& tokens, size_t i) {
   return k > first ? k - i : 0;
 }
 
+// Where a name reference that ends right before `end` starts: up to three capitalized words and
+// an optional "Dr.". Returns `end` when there is none.
+size_t name_reference_before(const std::vector<Token>& tokens, size_t end) {
+  size_t start = end;
+  while (start > 0 && end - start < 3 && tokens[start - 1].word &&
+         is_capitalized(tokens[start - 1].text) && !is_stop_word(tokens[start - 1].lower))
+    --start;
+  if (start < end && start > 0 &&
+      (tokens[start - 1].lower == "dr." || tokens[start - 1].lower == "dr"))
+    --start;
+  return start;
+}
+
 struct Attribution {
   std::vector<Token> name;  // empty for a pronoun
   bool pronoun = false;
-  size_t end_token = 0;  // index after the attribution in the token list it came from
+  Pronoun which = Pronoun::kThey;  // for a pronoun: which one
+  size_t end_token = 0;            // index after the attribution in the token list it came from
 };
 
 // After a closing mark: ", Karp says", "says Karp", "she adds", "Dr. Lee explains".
@@ -268,14 +222,17 @@ std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
     size_t v = i + 1;
     while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
     if (v < tokens.size() && in_list(tokens[v].lower, kReportingVerbs)) {
-      return Attribution{{}, true, v + 1};
+      return Attribution{{}, true, pronoun_of(tokens[i]), v + 1};
     }
     return std::nullopt;
   }
   if (in_list(tokens[i].lower, kReportingVerbs)) {
     size_t n = name_reference(tokens, i + 1);
-    if (n > 0) return Attribution{{tokens.begin() + i + 1, tokens.begin() + i + 1 + n}, false, i + 1 + n};
-    if (i + 1 < tokens.size() && is_pronoun(tokens[i + 1])) return Attribution{{}, true, i + 2};
+    if (n > 0)
+      return Attribution{
+          {tokens.begin() + i + 1, tokens.begin() + i + 1 + n}, false, Pronoun::kThey, i + 1 + n};
+    if (i + 1 < tokens.size() && is_pronoun(tokens[i + 1]))
+      return Attribution{{}, true, pronoun_of(tokens[i + 1]), i + 2};
     // "says esthetician Mara Ellison", "says board-certified dermatologist Anna Karp": a
     // credential in lowercase words, then the name.
     size_t j = i + 1;
@@ -288,7 +245,8 @@ std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
                        role == "nurse" || role == "founder" || role == "editor" || role == "expert";
       CredentialClass c = classify_credential(credential);
       if (named > 0 && (role_noun || (c != CredentialClass::kNone && c != CredentialClass::kOther))) {
-        return Attribution{{tokens.begin() + j, tokens.begin() + j + named}, false, j + named};
+        return Attribution{
+            {tokens.begin() + j, tokens.begin() + j + named}, false, Pronoun::kThey, j + named};
       }
     }
     return std::nullopt;
@@ -298,7 +256,7 @@ std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
   size_t v = i + n;
   while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
   if (v < tokens.size() && in_list(tokens[v].lower, kReportingVerbs)) {
-    return Attribution{{tokens.begin() + i, tokens.begin() + i + n}, false, v + 1};
+    return Attribution{{tokens.begin() + i, tokens.begin() + i + n}, false, Pronoun::kThey, v + 1};
   }
   return std::nullopt;
 }
@@ -314,7 +272,8 @@ std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) 
     if (tokens[i].lower == "according" && i + 1 < end && tokens[i + 1].lower == "to") {
       size_t n = name_reference(tokens, i + 2);
       if (n > 0 && i + 2 + n == end) {
-        return Attribution{{tokens.begin() + i + 2, tokens.begin() + i + 2 + n}, false, end};
+        return Attribution{
+            {tokens.begin() + i + 2, tokens.begin() + i + 2 + n}, false, Pronoun::kThey, end};
       }
     }
   }
@@ -323,14 +282,20 @@ std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) 
   if (in_list(tokens[v].lower, kReportingVerbs)) {
     size_t k = v;
     while (k > 0 && in_list(tokens[k - 1].lower, kAdverbs)) --k;
-    if (k > 0 && is_pronoun(tokens[k - 1])) return Attribution{{}, true, end};
-    // Walk back over the name: up to three capitalized words and an optional "Dr.".
-    size_t start = k;
-    while (start > 0 && k - start < 3 && tokens[start - 1].word && is_capitalized(tokens[start - 1].text) &&
-           !is_stop_word(tokens[start - 1].lower))
-      --start;
-    if (start > 0 && (tokens[start - 1].lower == "dr." || tokens[start - 1].lower == "dr")) --start;
-    if (start < k) return Attribution{{tokens.begin() + start, tokens.begin() + k}, false, end};
+    if (k > 0 && is_pronoun(tokens[k - 1]))
+      return Attribution{{}, true, pronoun_of(tokens[k - 1]), end};
+    size_t start = name_reference_before(tokens, k);
+    // "Hana Kobayashi of Kobayashi Labs explains:": the speaker is before the organisation.
+    if (start >= 2 && start < k &&
+        (tokens[start - 1].lower == "of" || tokens[start - 1].lower == "at" ||
+         tokens[start - 1].lower == "from")) {
+      size_t person = name_reference_before(tokens, start - 1);
+      if (person < start - 1)
+        return Attribution{
+            {tokens.begin() + person, tokens.begin() + start - 1}, false, Pronoun::kThey, end};
+    }
+    if (start < k)
+      return Attribution{{tokens.begin() + start, tokens.begin() + k}, false, Pronoun::kThey, end};
     return std::nullopt;
   }
   size_t n_start = end;
@@ -338,17 +303,33 @@ std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) 
          is_capitalized(tokens[n_start - 1].text) && !is_stop_word(tokens[n_start - 1].lower))
     --n_start;
   if (n_start < end && n_start > 0 && in_list(tokens[n_start - 1].lower, kReportingVerbs)) {
-    return Attribution{{tokens.begin() + n_start, tokens.begin() + end}, false, end};
+    return Attribution{
+        {tokens.begin() + n_start, tokens.begin() + end}, false, Pronoun::kThey, end};
   }
   return std::nullopt;
 }
 
-// A sentence holds a real quotation, not just a scare-quoted word ("the word “non-comedogenic”").
-bool contains_real_quote(std::string_view sentence) {
-  for (const Span& span : find_spans(sentence)) {
-    if (word_count(sentence.substr(span.text_begin, span.text_end - span.text_begin)) >= 4) return true;
+// Bytes [begin, end) of `text` are part of a real quotation, not just a scare-quoted word ("the
+// word “non-comedogenic”"), even one that closes in a later sentence ("Lee said: ‘… . …’").
+bool inside_real_quote(const std::vector<Span>& spans, std::string_view text, size_t begin,
+                       size_t end) {
+  for (const Span& span : spans) {
+    if (span.open >= end || span.close_end <= begin) continue;
+    if (word_count(text.substr(span.text_begin, span.text_end - span.text_begin)) >= 4) return true;
   }
   return false;
+}
+
+// "— Farrah Nwosu, beauty editor at Lustre" on its own line under a quote: who said it.
+std::optional<Speaker> dash_attribution(const Paragraph& paragraph,
+                                        const SpeakerResolver& resolver) {
+  std::string_view text = trim(paragraph.text);
+  if (text.size() > 200 || paragraph.type == BlockType::kHeading) return std::nullopt;
+  if (!text.starts_with("\xE2\x80\x94") && !text.starts_with("\xE2\x80\x93")) return std::nullopt;
+  auto tokens = tokenize(text.substr(3));
+  size_t n = name_reference(tokens, 0);
+  if (n == 0 || (n < tokens.size() && tokens[n].text != ",")) return std::nullopt;
+  return resolver.by_name({tokens.begin(), tokens.begin() + n});
 }
 
 struct Context {
@@ -356,47 +337,119 @@ struct Context {
   int last_speaker_paragraph = -100;
 };
 
+// Who a pronoun subject is at the point of a sentence.
+using PronounSpeaker = std::function<std::optional<Speaker>(Pronoun)>;
+
+// "does not recommend", "doesn't think": a negated opinion is still the speaker's advice.
+constexpr std::array<std::string_view, 8> kNegatedIndirectVerbs = {
+    "recommend", "suggest", "advise", "think", "believe", "like", "love", "want"};
+
+// "Brandt’s advice for everyone else is simpler: …"
+constexpr std::array<std::string_view, 11> kAdviceNouns = {
+    "advice",     "tip",     "tips", "rule",         "rules",   "recommendation",
+    "suggestion", "verdict", "take", "prescription", "guidance"};
+
+// Verbs that report speech only with "that" after them ("Ellison adds that …").
+constexpr std::array<std::string_view, 6> kVerbsReportingWithThat = {
+    "adds", "added", "notes", "noted", "explains", "explained"};
+
+constexpr std::array<std::string_view, 7> kDegrees = {"md",   "m.d.", "phd", "ph.d.",
+                                                      "faad", "rn",   "np"};
+
+bool is_negation(const Token& t) {
+  return t.lower == "not" || t.lower == "doesn't" || t.lower == "doesn\xE2\x80\x99t" ||
+         t.lower == "don't" || t.lower == "don\xE2\x80\x99t";
+}
+
+bool is_possessive(std::string_view word) {
+  return word.ends_with("'s") || word.ends_with("\xE2\x80\x99s");
+}
+
+// The speaker of "SUBJECT [adverbs] VERB …" when its subject starts at token `i`: a pronoun, or
+// a name with an aside before the verb ("Wren Halloway, a certified trichologist, says",
+// "Priyanka Deshmukh, MD, a dermatologist in Toronto, says"), the verb perhaps negated ("does
+// not recommend"). nullopt when the sentence does not report anyone's words.
+std::optional<Speaker> reported_subject(const std::vector<Token>& tokens, size_t i,
+                                        const SpeakerResolver& resolver,
+                                        const PronounSpeaker& pronoun_speaker) {
+  if (i >= tokens.size()) return std::nullopt;
+  size_t subject_end = i + 1;
+  size_t n = 0;
+  if (!is_pronoun(tokens[i])) {
+    n = name_reference(tokens, i);
+    if (n == 0) return std::nullopt;
+    subject_end = i + n;
+    if (subject_end + 2 < tokens.size() && tokens[subject_end].text == "," &&
+        in_list(tokens[subject_end + 1].lower, kDegrees) && tokens[subject_end + 2].text == ",") {
+      subject_end += 2;
+    }
+    if (subject_end + 1 < tokens.size() && tokens[subject_end].text == "," &&
+        in_list(tokens[subject_end + 1].lower, kIndirectVerbs)) {
+      ++subject_end;  // "Anna Karp, MD, says …"
+    } else if (subject_end < tokens.size() && tokens[subject_end].text == ",") {
+      size_t close = subject_end + 1;
+      while (close < tokens.size() && close - subject_end < 16 && tokens[close].text != ",")
+        ++close;
+      if (close < tokens.size() && tokens[close].text == ",") subject_end = close + 1;
+    }
+  }
+  size_t v = subject_end;
+  while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
+  if (v >= tokens.size()) return std::nullopt;
+  if (tokens[v].lower == "does" || tokens[v].lower == "do") ++v;
+  if (v < tokens.size() && is_negation(tokens[v])) {
+    ++v;
+    if (v >= tokens.size() || !in_list(tokens[v].lower, kNegatedIndirectVerbs)) return std::nullopt;
+  } else if (v >= tokens.size() || !in_list(tokens[v].lower, kIndirectVerbs)) {
+    return std::nullopt;
+  } else if (in_list(tokens[v].lower, kVerbsReportingWithThat) &&
+             (v + 1 >= tokens.size() || tokens[v + 1].lower != "that")) {
+    return std::nullopt;  // "adds another wrinkle", "explains the science": an object, not speech
+  }
+  if (n == 0) return pronoun_speaker(pronoun_of(tokens[i]));
+  return resolver.by_name({tokens.begin() + i, tokens.begin() + i + n});
+}
+
 // Indirect speech in a sentence without quotation marks: "She recommends the NuFace …",
-// "Like Karp, she also recommends …", "According to Reyes, results last …".
-std::optional<Quote> indirect_quote(std::string_view sentence, SpeakerResolver& resolver,
-                                    const Context& context) {
+// "Like Karp, she also recommends …", "After the first day, she recommends …", "According to
+// Reyes, results last …", "Brandt’s advice is simpler: …".
+std::optional<Quote> indirect_quote(std::string_view sentence, const SpeakerResolver& resolver,
+                                    const PronounSpeaker& pronoun_speaker) {
   auto tokens = tokenize(sentence);
-  size_t i = 0;
   if (tokens.size() < 5) return std::nullopt;
   std::optional<Speaker> speaker;
+  size_t possessor = name_reference(tokens, 0);
   if (tokens[0].lower == "according" && tokens[1].lower == "to") {
     size_t n = name_reference(tokens, 2);
     if (n == 0 || 2 + n >= tokens.size() || tokens[2 + n].text != ",") return std::nullopt;
     speaker = resolver.by_name({tokens.begin() + 2, tokens.begin() + 2 + n});
-    i = 3 + n;
+  } else if (possessor > 0 && is_possessive(tokens[possessor - 1].text)) {
+    // A paraphrase led by whose advice it is and a colon.
+    bool advice = false, colon = false;
+    for (size_t k = possessor; k < tokens.size(); ++k) {
+      if (k < possessor + 3 && in_list(tokens[k].lower, kAdviceNouns)) advice = true;
+      if (advice && tokens[k].text == ":") colon = true;
+    }
+    if (!advice || !colon) return std::nullopt;
+    speaker = resolver.by_name({tokens.begin(), tokens.begin() + possessor});
   } else {
+    size_t i = 0;
     if (tokens[0].lower == "like") {  // "Like Karp, she also recommends …"
       size_t comma = 1;
       while (comma < tokens.size() && comma < 6 && tokens[comma].text != ",") ++comma;
       if (comma >= tokens.size() || tokens[comma].text != ",") return std::nullopt;
       i = comma + 1;
     }
-    if (i >= tokens.size()) return std::nullopt;
-    size_t subject_end = i;
-    if (is_pronoun(tokens[i])) {
-      if (!context.last_speaker) return std::nullopt;
-      speaker = context.last_speaker;
-      subject_end = i + 1;
-    } else {
-      size_t n = name_reference(tokens, i);
-      if (n == 0) return std::nullopt;
-      speaker = resolver.by_name({tokens.begin() + i, tokens.begin() + i + n});
-      subject_end = i + n;
-      // "Wren Halloway, a certified trichologist at The Scalp Room, says ..."
-      if (subject_end < tokens.size() && tokens[subject_end].text == ",") {
-        size_t close = subject_end + 1;
-        while (close < tokens.size() && close - subject_end < 16 && tokens[close].text != ",") ++close;
-        if (close < tokens.size() && tokens[close].text == ",") subject_end = close + 1;
+    speaker = reported_subject(tokens, i, resolver, pronoun_speaker);
+    if (!speaker && i == 0) {
+      // "After the first day, she recommends …", "For melasma, which runs in my family, she …"
+      for (size_t comma = 1; comma + 1 < tokens.size() && comma < 14; ++comma) {
+        if (tokens[comma].text == "," && is_pronoun(tokens[comma + 1])) {
+          speaker = reported_subject(tokens, comma + 1, resolver, pronoun_speaker);
+          break;
+        }
       }
     }
-    size_t v = subject_end;
-    while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
-    if (v >= tokens.size() || !in_list(tokens[v].lower, kIndirectVerbs)) return std::nullopt;
   }
   // Only people the article introduced: "Mary says" about an unknown Mary is not expert advice.
   if (!speaker || speaker->credential.empty()) return std::nullopt;
@@ -539,18 +592,23 @@ Stance classify_stance(std::string_view text) {
 std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
                                const std::vector<Person>& people, const std::string& title) {
   std::vector<Quote> quotes;
-  SpeakerResolver resolver(people);
+  SpeakerResolver resolver(people, paragraphs);
   std::vector<bool> consumed(paragraphs.size(), false);
   if (is_interview(paragraphs, title)) interview_answers(paragraphs, resolver, consumed, quotes);
 
   Context context;
-  std::optional<Quote> open_quote;  // a multi-paragraph quote still running
+  std::optional<Quote> open_quote;     // a multi-paragraph quote still running
+  bool open_quote_attributed = false;  // its speaker was named, not carried over
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     const Paragraph& paragraph = paragraphs[p];
     if (consumed[p] || paragraph.type == BlockType::kHeading) continue;
     const std::string& text = paragraph.text;
     auto spans = find_spans(text);
+    const auto all_spans = spans;
     int here = static_cast<int>(p);
+    // A "— Name, credential" line after this paragraph signs its quotes.
+    std::optional<Speaker> signed_by;
+    if (p + 1 < paragraphs.size()) signed_by = dash_attribution(paragraphs[p + 1], resolver);
 
     // Continue a multi-paragraph quote: the next paragraph opens with a quotation mark.
     if (open_quote) {
@@ -561,8 +619,13 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
         spans.erase(spans.begin());
         if (first.closed) {
           auto after = tokenize(std::string_view(text).substr(first.close_end));
-          if (auto a = attribution_after(after); a && !open_quote->speaker) {
-            open_quote->speaker = a->pronoun ? context.last_speaker : resolver.by_name(a->name);
+          auto a = attribution_after(after);
+          if (a && !open_quote_attributed) {
+            open_quote->speaker =
+                a->pronoun ? resolver.resolve_pronoun(a->which, "", context.last_speaker, p)
+                           : resolver.by_name(a->name);
+          } else if (signed_by && !open_quote_attributed) {
+            open_quote->speaker = signed_by;
           }
           if (!open_quote->speaker && context.last_speaker && here - context.last_speaker_paragraph <= 2) {
             open_quote->speaker = context.last_speaker;
@@ -590,18 +653,23 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       bool attributed_after = attribution.has_value();
       if (!attribution) attribution = attribution_before(before_tokens);
 
+      std::string_view before_text =
+          std::string_view(text).substr(before_begin, span.open - before_begin);
       std::optional<Speaker> speaker;
       if (attribution) {
         if (attribution->pronoun) {
-          speaker = resolver.last_mentioned(std::string_view(text).substr(before_begin, span.open - before_begin));
-          if (!speaker) speaker = context.last_speaker;
-          if (!speaker && !resolver.people().empty()) {
-            speaker = SpeakerResolver::to_speaker(resolver.people().back());
-          }
+          speaker =
+              resolver.resolve_pronoun(attribution->which, before_text, context.last_speaker, p);
+          if (!speaker) speaker = resolver.last_introduced(attribution->which);
         } else {
           speaker = resolver.by_name(attribution->name);
         }
+      } else {
+        // "Ellison’s advice is simpler: “…”", "Okafor has a simple rule for summer: “…”"
+        speaker = resolver.lead_in_speaker(before_text);
+        if (!speaker) speaker = signed_by;
       }
+      bool attributed = speaker.has_value();
       // Split quote: "First part," she says, "second part."
       if (attributed_after && s + 1 < spans.size() && quote_text.size() > 0 &&
           std::string_view(text).substr(span.text_end >= 1 ? span.text_end - 1 : 0, 1) == ",") {
@@ -633,6 +701,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
         open_quote->text = quote_text;
         open_quote->speaker = speaker;
         open_quote->section = paragraph.section;
+        open_quote_attributed = attributed;
         continue;
       }
       if (words < 2) continue;
@@ -648,19 +717,27 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       }
     }
 
-    // Indirect speech in sentences with no quotation marks.
-    // Indirect speech needs a speech verb; most paragraphs have none.
+    // Indirect speech in sentences with no quotation marks. It needs a speech verb, a negated
+    // one or an "advice …:" lead-in; most paragraphs have none.
     std::string lower_text = to_lower_ascii(text);
-    bool has_verb = false;
-    for (auto verb : kIndirectVerbs) has_verb = has_verb || lower_text.find(verb) != std::string::npos;
-    if (!has_verb && lower_text.find("according to") == std::string::npos) continue;
+    auto has = [&](std::string_view word) { return lower_text.find(word) != std::string::npos; };
+    bool has_verb = has("according to");
+    for (auto verb : kIndirectVerbs) has_verb = has_verb || has(verb);
+    if (has(" not ") || has("n't") || has("n\xE2\x80\x99t")) {
+      for (auto verb : kNegatedIndirectVerbs) has_verb = has_verb || has(verb);
+    }
+    if (has(":")) {
+      for (auto noun : kAdviceNouns) has_verb = has_verb || has(noun);
+    }
+    if (!has_verb) continue;
     for (std::string_view sentence : split_sentences(text)) {
-      if (contains_real_quote(sentence)) continue;
       size_t offset = static_cast<size_t>(sentence.data() - text.data());
-      Context local = context;
-      // "She" in this sentence is the person named last before it in the paragraph, if any.
-      if (auto named = resolver.last_mentioned(std::string_view(text).substr(0, offset))) local.last_speaker = named;
-      if (auto quote = indirect_quote(sentence, resolver, local)) {
+      if (inside_real_quote(all_spans, text, offset, offset + sentence.size())) continue;
+      PronounSpeaker pronoun_speaker = [&](Pronoun pronoun) {
+        return resolver.resolve_pronoun(pronoun, std::string_view(text).substr(0, offset),
+                                        context.last_speaker, p);
+      };
+      if (auto quote = indirect_quote(sentence, resolver, pronoun_speaker)) {
         quote->section = paragraph.section;
         quote->stance = classify_stance(quote->text);
         context.last_speaker = quote->speaker;

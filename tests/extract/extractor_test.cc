@@ -100,6 +100,45 @@ const QuoteCase kQuoteCases[] = {
     {"after_says_long_credential_name",
      "<p>“Ice is fine for a minute, never for ten,” says board-certified dermatologist Anna Karp, who practices in Ohio.</p>",
      "Ice is fine for a minute", "Anna Karp", false},
+    // A lead-in sentence ending in a colon names the speaker as its subject or as a possessive.
+    {"possessive_lead_in",
+     "<p>“Cold tools are for mornings,” Ruiz says.</p>"
+     "<p>Lee’s advice is simpler: “Chill your roller overnight and keep the pressure light.”</p>",
+     "Chill your roller overnight", "Jonah Lee", false},
+    {"subject_lead_in",
+     "<p>Ruiz has one rule for summer: “If you can see the serum on your skin, you used too "
+     "much.”</p>",
+     "If you can see the serum", "Carla Ruiz", false},
+    {"lead_in_naming_an_object", "<p>We asked Lee one question: “Does retinol thin the skin?”</p>",
+     nullptr, nullptr, false},
+    {"possessive_paraphrase",
+     "<p>Ruiz’s advice for beginners is plainer: start with one active and wait a month before "
+     "adding another.</p>",
+     "Ruiz’s advice for beginners is plainer", "Carla Ruiz", true},
+    // "Dr. Lee of Clear Path Dermatology explains:" is Lee, not a person called "Clear Path
+    // Dermatology".
+    {"name_of_organisation_explains",
+     "<p>Dr. Lee of Clear Path Dermatology explains: “Retinol and a scrub on the same night is "
+     "asking for trouble.”</p>",
+     "Retinol and a scrub on the same night", "Jonah Lee", false},
+    // A "— Name, credential" line under a quote says who said it, even right after someone else
+    // spoke.
+    {"dash_attribution_line",
+     "<p>“Retinol is a marathon, not a sprint,” Lee says.</p>"
+     "<blockquote><p>“Sunscreen is the last step of the morning and the one people skip "
+     "first.”</p></blockquote>"
+     "<p>— Carla Ruiz, cosmetic chemist, Bench Lab</p>",
+     "Sunscreen is the last step", "Carla Ruiz", false},
+    {"pronoun_after_opening_phrase",
+     "<p>“Go slowly,” Ruiz says. After the first month, she suggests adding a second night.</p>",
+     "After the first month, she suggests", "Carla Ruiz", true},
+    {"negated_indirect",
+     "<p>Dr. Lee does not recommend scrubs for anyone with active breakouts.</p>",
+     "does not recommend scrubs", "Jonah Lee", true},
+    {"degree_and_appositive_says",
+     "<p>Dana Whitfield, MD, a dermatologist in Denver, says most people can skip toner without "
+     "missing it.</p>",
+     "says most people can skip toner", "Dana Whitfield", true},
     {"scare_quote", "<p>The so-called “glass skin” look is mostly good lighting.</p>", nullptr, nullptr, false},
     {"quoted_title", "<p>We loved the chapter “Skin in Winter” in her new book.</p>", nullptr, nullptr, false},
 };
@@ -146,6 +185,99 @@ TEST(ExtractorTest, CredentialsAndAffiliationsFromIntroductions) {
   EXPECT_EQ(page.quotes[1].speaker->affiliation, "Bench Lab");
 }
 
+// A pronoun is the subject of the sentence before it, not whoever was named last in that
+// sentence; and someone the article already called "he" is not "she".
+TEST(ExtractorTest, PronounsFollowTheSubjectAndKeepTheirGender) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Ines Marlow has been a nurse injector at Linden Clinic for six years, working next to "
+      "board-certified plastic surgeon Paul Arden. She estimates that most of her clients already "
+      "own a jade roller or an ice globe.</p>"
+      "<p>“Give fresh filler two full weeks before any massage,” Marlow said.</p>"
+      "<p>Dr. Arden is less strict about serums. He said a light layer of moisturizer is never the "
+      "problem.</p>"
+      "<p>Microcurrent is where Marlow and Arden disagree most. She advises waiting a month after "
+      "any injection before using a device.</p>"));
+  auto speaker_of = [&](std::string_view fragment) -> std::string {
+    for (const Quote& q : page.quotes) {
+      if (q.text.find(fragment) != std::string::npos)
+        return q.speaker ? q.speaker->name + " / " + q.speaker->credential : "none";
+    }
+    return "no quote";
+  };
+  EXPECT_EQ(speaker_of("She estimates that most"), "Ines Marlow / nurse injector");
+  EXPECT_EQ(speaker_of("Give fresh filler"), "Ines Marlow / nurse injector");
+  EXPECT_EQ(speaker_of("He said a light layer"), "Paul Arden / board-certified plastic surgeon");
+  EXPECT_EQ(speaker_of("She advises waiting"), "Ines Marlow / nurse injector");
+}
+
+// 'Lee said: ‘…’' is a direct quote whose closing mark is in a later sentence; it is not also
+// indirect speech.
+TEST(ExtractorTest, ASentenceOpeningAQuoteIsNotIndirectSpeech) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Board-certified dermatologist Jonah Lee sees expired tubes every summer.</p>"
+      "<p>Lee said: ‘I have seen people use a tube from three summers ago. If it smells off, throw "
+      "it out.’</p>"));
+  ASSERT_EQ(page.quotes.size(), 1u);
+  EXPECT_FALSE(page.quotes[0].indirect);
+  EXPECT_EQ(page.quotes[0].text.find("Lee said"), std::string::npos) << page.quotes[0].text;
+}
+
+struct IntroductionCase {
+  const char* name;
+  const char* html;  // introduces one person, then quotes them by surname
+  const char* speaker;
+  const char* credential;
+  const char* affiliation;
+};
+
+const IntroductionCase kIntroductionCases[] = {
+    {"two_roles_before_name",
+     "<p>We asked board-certified dermatologist and Mohs surgeon Dr. Lena Ortiz about sunscreen "
+     "sticks.</p>"
+     "<p>“A stick is fine if you swipe it four times,” Ortiz says.</p>",
+     "Lena Ortiz", "board-certified dermatologist and Mohs surgeon", ""},
+    {"role_and_bare_role_before_name",
+     "<p>Cosmetic chemist and formulator Priya Shah has made serums for fifteen years.</p>"
+     "<p>“Most serums are ninety percent water,” Shah says.</p>",
+     "Priya Shah", "cosmetic chemist and formulator", ""},
+    {"two_roles_after_name",
+     "<p>Nadia Brook, a licensed esthetician and lymphatic drainage specialist who runs Drain "
+     "Studio, starts every facial at the collarbone.</p>"
+     "<p>“Open the exit before you push anything toward it,” Brook says.</p>",
+     "Nadia Brook", "licensed esthetician and lymphatic drainage specialist", "Drain Studio"},
+    {"has_been_a_compound_role",
+     "<p>Ines Marlow has been a nurse injector at Linden Clinic for six years.</p>"
+     "<p>“Ice after filler is fine, pressure is not,” Marlow says.</p>",
+     "Ines Marlow", "nurse injector", "Linden Clinic"},
+    {"founder_appositive_then_role",
+     "<p>Dr. Kwame Osei, founder of Osei Skin, is a board-certified dermatologist who treats "
+     "pigment.</p>"
+     "<p>“Dark marks fade faster when you stop picking,” Osei says.</p>",
+     "Kwame Osei", "board-certified dermatologist", "Osei Skin"},
+    {"role_comma_name",
+     "<p>The tip came from my sister's dermatologist, Dr. Elena Marquez, who runs Clínica Marquez "
+     "in Seville.</p>"
+     "<p>“Two finger lengths of sunscreen for the face and neck,” Marquez said.</p>",
+     "Elena Marquez", "dermatologist", "Clínica Marquez"},
+};
+
+class IntroductionTableTest : public ::testing::TestWithParam<IntroductionCase> {};
+
+TEST_P(IntroductionTableTest, NamesTheSpeakerWithTheWholeCredential) {
+  const IntroductionCase& c = GetParam();
+  ExtractedPage page = extract_html(wordpress_page(c.html));
+  ASSERT_FALSE(page.quotes.empty()) << c.name;
+  const Quote& quote = page.quotes.back();
+  ASSERT_TRUE(quote.speaker) << c.name;
+  EXPECT_EQ(quote.speaker->name, c.speaker) << c.name;
+  EXPECT_EQ(quote.speaker->credential, c.credential) << c.name;
+  EXPECT_EQ(quote.speaker->affiliation, c.affiliation) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Introductions, IntroductionTableTest,
+                         ::testing::ValuesIn(kIntroductionCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
 struct ProductCase {
   const char* name;
   const char* html;
@@ -167,6 +299,24 @@ const ProductCase kProductCases[] = {
                          "<p class=\"price\"><a href=\"https://www.ulta.com/p/globes\">$28 at Ulta</a></p>",
      "Skin Gym", "Cryo Ice Globes", "Ulta", 28},
     {"thousands", "<p>Buy it now: FOREO Bear 2 from Nordstrom, $1,299.99</p>", "FOREO", "Bear 2", "Nordstrom", 1299.99},
+    // The brand's own site is where to buy, not the brand, and a curly apostrophe is still the
+    // brand's.
+    {"own_site_domain",
+     "<p>Paula’s Choice Skin Perfecting 2% BHA Liquid Exfoliant ($34, paulaschoice.com)</p>",
+     "Paula's Choice", "Skin Perfecting 2% BHA Liquid Exfoliant", "", 34},
+    {"curly_apostrophe_brand_in_prose",
+     "<p>Kiehl’s Ultra Facial Cream ($38 at Nordstrom) is the rich cream our testers kept stealing "
+     "from each other.</p>",
+     "Kiehl's", "Ultra Facial Cream", "Nordstrom", 38},
+    {"lowercase_word_in_brand",
+     "<p>For thick curls, Bumble and bumble Hairdresser’s Invisible Oil ($38 at Sephora) is the "
+     "one to keep.</p>",
+     "Bumble and bumble", "Hairdresser’s Invisible Oil", "Sephora", 38},
+    {"numbered_line_with_hash", "<p><b>4. Kiehl's Lip Balm #1 ($8.50 at Nordstrom)</b></p>",
+     "Kiehl's", "Lip Balm #1", "Nordstrom", 8.5},
+    {"retailer_with_country",
+     "<p>Buy it now: Laneige Lip Sleeping Mask from Sephora Australia, A$34</p>", "Laneige",
+     "Lip Sleeping Mask", "Sephora", 34},
 };
 
 class ProductTableTest : public ::testing::TestWithParam<ProductCase> {};
@@ -251,6 +401,21 @@ TEST(ExtractorTest, PagesThatUseThePlaceholderPlanesKeepTheirText) {
       "<p>An icon font glyph \xF3\xB0\x80\x81 sits in this paragraph, which is long enough to be kept as text.</p>"));
   EXPECT_NE(page.text.find("glyph \xF3\xB0\x80\x81 sits"), std::string::npos) << page.text;
   EXPECT_NE(page.text.find("Retinol has a reputation"), std::string::npos);
+}
+
+// Bullet lines joined by <br> into one paragraph are one product each.
+TEST(ExtractorTest, BulletedProductsInOneParagraph) {
+  ExtractedPage page = extract_html(
+      wordpress_page("<p>&bull; Clinique Take The Day Off Cleansing Balm (&pound;22.50, Boots)<br>"
+                     "&bull; Elemis Pro-Collagen Cleansing Balm (&pound;39, Look Fantastic)</p>"));
+  ASSERT_EQ(page.products.size(), 2u);
+  EXPECT_EQ(page.products[0].brand, "Clinique");
+  EXPECT_EQ(page.products[0].name, "Take The Day Off Cleansing Balm");
+  EXPECT_EQ(page.products[0].retailer, "Boots");
+  EXPECT_DOUBLE_EQ(page.products[0].price.amount, 22.5);
+  EXPECT_EQ(page.products[1].brand, "Elemis");
+  EXPECT_EQ(page.products[1].name, "Pro-Collagen Cleansing Balm");
+  EXPECT_EQ(page.products[1].retailer, "Look Fantastic");
 }
 
 TEST(ExtractorTest, InOfficeServicePricesAreNotProducts) {

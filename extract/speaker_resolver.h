@@ -1,0 +1,84 @@
+// Internal to extract/: who a name, a surname, a pronoun or a lead-in sentence refers to, among
+// the people an article introduced (find_people). Used by find_quotes.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "extract/analysis.h"
+#include "extract/tokens.h"
+
+namespace beautyidx::extract {
+
+// The pronoun a text used for someone. "they" says nothing about which person it is.
+enum class Pronoun { kThey, kShe, kHe };
+
+// Pronoun::kShe for "she"/"She", kHe for "he", kThey otherwise.
+Pronoun pronoun_of(const Token& token);
+
+// One reader of one article: it remembers which pronoun the article used for whom, so it is
+// not thread-safe and not meant to outlive the find_quotes call that made it. `people` and
+// `paragraphs` must outlive it.
+class SpeakerResolver {
+ public:
+  SpeakerResolver(const std::vector<Person>& people, const std::vector<Paragraph>& paragraphs)
+      : people_(people), paragraphs_(paragraphs) {}
+
+  const std::vector<Person>& people() const { return people_; }
+
+  // A person by a reference in the text: full name, surname, "Dr. Surname", first name, or a
+  // possessive of those ("Ellison’s"). An unknown name comes back as a speaker with no
+  // credential; nullopt only for an empty reference.
+  std::optional<Speaker> by_name(const std::vector<Token>& name_tokens) const;
+
+  // Who "she"/"he"/"they" refers to at a point of paragraph `paragraph`; `before` is that
+  // paragraph's text before the pronoun, `last_speaker` whoever was quoted last. In order:
+  // the subject of the last sentence of `before` that names someone (so in "Torres is a nurse
+  // injector working with surgeon Tomás Reyes. She ..." she is Torres), else whoever it names
+  // last; then `last_speaker`; then the last of the three paragraphs before that names
+  // someone. A person the article already called by another pronoun is skipped; the pronoun
+  // is remembered for the person when `before` named them. nullopt when nobody fits.
+  std::optional<Speaker> resolve_pronoun(Pronoun pronoun, std::string_view before,
+                                         const std::optional<Speaker>& last_speaker,
+                                         size_t paragraph);
+
+  // A guess for a pronoun nothing before resolves: the person introduced last who fits it.
+  std::optional<Speaker> last_introduced(Pronoun pronoun) const;
+
+  // The speaker a lead-in sentence ending in a colon names as its subject: "Ellison's advice is
+  // simpler:", "Okafor has a simple rule for summer:", "Nwosu, who tests primers, put it this
+  // way:". Only a person the article introduced with a credential; nullopt otherwise.
+  std::optional<Speaker> lead_in_speaker(std::string_view before_quote) const;
+
+  static Speaker to_speaker(const Person& p) {
+    return Speaker{p.name, p.credential, p.credential_class, p.affiliation};
+  }
+
+ private:
+  struct Mention {
+    size_t begin = 0;  // of the full name when it is written out, else of the surname
+    size_t end = 0;
+    const Person* person = nullptr;
+  };
+  // Mentions of introduced people in `text`, in order of position; not "Like Karp, …" (a
+  // comparison) nor "Reyes Aesthetic" (a clinic named after someone).
+  std::vector<Mention> mentions(std::string_view text) const;
+  // The person of this name was never called by a pronoun other than `pronoun`.
+  bool fits(const std::string& name, Pronoun pronoun) const;
+  // The mention is its sentence's subject: it opens the sentence, perhaps behind "Dr." or its
+  // own credential ("Board-certified plastic surgeon Tomás Reyes ..."); someone named later in
+  // the sentence is more likely its object.
+  static bool opens_sentence(std::string_view text, size_t sentence_begin, const Mention& mention);
+  // The subject, else the last person, of the last sentence of `text` naming someone who fits.
+  std::optional<Speaker> named_in(std::string_view text, Pronoun pronoun) const;
+
+  const std::vector<Person>& people_;
+  const std::vector<Paragraph>& paragraphs_;
+  std::map<std::string, Pronoun> pronoun_used_;  // by person name
+};
+
+}  // namespace beautyidx::extract
