@@ -6,7 +6,8 @@
 //    threads (hardware threads - 1 by default) and indexes them from the main thread (the
 //    Indexer is single-writer), committing every 1000. Reports articles/s, where the indexing
 //    thread spent its time, the workers' time, and the record counts.
-// 1b. Related lists: precomputed for every article (pipeline::refresh_related), as after a crawl.
+// 1b. Related lists: precomputed (pipeline::refresh_related) as after a crawl, for every article
+//    up to 20,000 of them, else for 5,000 (--related-lists N); related() is timed on those.
 // 2. Query latency on the built database: ~30 realistic questions through
 //    Recommender::recommend and ::search (--queries-per rounds each, default 70, after one
 //    untimed warm-up round), and related() for 2000 random article URLs.
@@ -361,7 +362,28 @@ struct WorkloadReport {
   std::string first_error;
 };
 
-WorkloadReport run_workload(const recommender::Recommender& rec, size_t articles, size_t rounds) {
+// The articles related() is timed on: those with a precomputed list (what serving reads), or,
+// when none has one, any article.
+std::vector<std::string> related_sample(const fs::path& dir, size_t articles) {
+  std::vector<std::string> urls;
+  storage::StoreOptions options;
+  options.read_only = true;
+  if (auto store = storage::Store::open(schema::records_dir(dir), options)) {
+    (void)(*store)->scan(storage::Family::kRelated, "a/", [&](std::string_view, std::string_view value) {
+      if (auto list = recommender::parse_stored_related(value)) urls.push_back(list->article.url);
+      return true;
+    });
+  }
+  Lcg dice(20250101);
+  bench::SyntheticSite site(articles);
+  std::vector<std::string> sample;
+  for (size_t n = 0; n < kRelatedCalls; ++n) {
+    sample.push_back(urls.empty() ? kOrigin + site.article_path(dice.below(articles)) : urls[dice.below(urls.size())]);
+  }
+  return sample;
+}
+
+WorkloadReport run_workload(const recommender::Recommender& rec, const fs::path& dir, size_t articles, size_t rounds) {
   WorkloadReport out;
   out.recommend_by_question.resize(kQuestions.size());
   auto note_error = [&](const Error& e) {
@@ -388,11 +410,9 @@ WorkloadReport run_workload(const recommender::Recommender& rec, size_t articles
       if (!r) note_error(r.error());
     }
   }
-  bench::SyntheticSite site(articles);
-  Lcg dice(20250101);
-  for (size_t n = 0; n < kRelatedCalls; ++n) {
+  for (const std::string& url : related_sample(dir, articles)) {
     recommender::RelatedRequest request;
-    request.url = kOrigin + site.article_path(dice.below(articles));
+    request.url = url;
     auto r = out.related.time([&] { return rec.related(request); });
     if (!r) note_error(r.error());
     else if (!r->related.empty()) ++out.related_with_results;
@@ -415,7 +435,7 @@ int serve_only(const fs::path& dir, size_t articles, size_t rounds) {
     return 1;
   }
   long after_open = peak_rss_kib();
-  WorkloadReport w = run_workload(**rec, articles, rounds);
+  WorkloadReport w = run_workload(**rec, dir, articles, rounds);
   auto r = percentiles(w.recommend.wall), s = percentiles(w.search.wall), l = percentiles(w.related.wall);
   std::printf("peak_rss_kib=%ld after_open_kib=%ld recommend_p50=%.3f recommend_p99=%.3f search_p50=%.3f "
               "search_p99=%.3f related_p50=%.3f related_p99=%.3f errors=%zu\n",
@@ -638,10 +658,13 @@ struct Options {
   fs::path dir;
   bool keep = false;
   fs::path serve_only;
+  // Related lists precomputed after the build (1b); the rest stay due. Every list costs one
+  // related computation, so at 100,000 articles the default computes a sample.
+  size_t related_lists = SIZE_MAX;
 };
 
 int usage() {
-  std::fprintf(stderr, "usage: scale_bench [--articles N] [--queries-per N] [--workers N] [--dir DIR] [--keep]\n"
+  std::fprintf(stderr, "usage: scale_bench [--articles N] [--queries-per N] [--workers N] [--related-lists N] [--dir DIR] [--keep]\n"
                        "       scale_bench --serve-only DIR [--articles N] [--queries-per N]\n");
   return 2;
 }
@@ -655,6 +678,7 @@ int main(int argc, char** argv) {
     bool has_value = i + 1 < argc;
     if (arg == "--articles" && has_value) options.articles = std::strtoul(argv[++i], nullptr, 10);
     else if (arg == "--queries-per" && has_value) options.rounds = std::strtoul(argv[++i], nullptr, 10);
+    else if (arg == "--related-lists" && has_value) options.related_lists = std::strtoul(argv[++i], nullptr, 10);
     else if (arg == "--workers" && has_value) options.workers = std::strtoul(argv[++i], nullptr, 10);
     else if (arg == "--dir" && has_value) options.dir = argv[++i];
     else if (arg == "--serve-only" && has_value) options.serve_only = argv[++i];
@@ -662,6 +686,7 @@ int main(int argc, char** argv) {
     else return usage();
   }
   if (options.articles == 0 || options.rounds == 0 || options.workers == 0) return usage();
+  if (options.related_lists == SIZE_MAX && options.articles > 20000) options.related_lists = 5000;
   if (!options.serve_only.empty()) return serve_only(options.serve_only, options.articles, options.rounds);
 
   if (options.dir.empty()) options.dir = fs::temp_directory_path() / ("beautyidx-scale-bench-" + std::to_string(getpid()));
@@ -722,7 +747,8 @@ int main(int argc, char** argv) {
     auto store = storage::Store::open(schema::records_dir(options.dir));
     auto rec = store ? recommender::Recommender::open(options.dir, *taxonomy)
                      : Result<std::unique_ptr<recommender::Recommender>>(std::unexpected(store.error()));
-    auto refreshed = rec ? pipeline::refresh_related(**store, **rec, std::max(1u, std::thread::hardware_concurrency()))
+    auto refreshed = rec ? pipeline::refresh_related(**store, **rec, std::max(1u, std::thread::hardware_concurrency()), {},
+                                                     options.related_lists)
                          : Result<pipeline::RelatedRefreshReport>(std::unexpected(rec.error()));
     if (!refreshed) {
       std::fprintf(stderr, "scale_bench: related lists: %s\n", refreshed.error().message.c_str());
@@ -732,8 +758,9 @@ int main(int argc, char** argv) {
     lists = *refreshed;
   }
   const double lists_rate = static_cast<double>(lists.computed) / std::max(lists.seconds, 1e-9);
-  std::printf("1b. related lists: %zu computed in %.1f s on %u threads (%.0f lists/s)\n\n", lists.computed, lists.seconds,
-              std::max(1u, std::thread::hardware_concurrency()), lists_rate);
+  std::printf("1b. related lists: %zu of %zu computed in %.1f s on %u threads (%.0f lists/s); related() is timed on "
+              "articles with a list\n\n",
+              lists.computed, b.articles, lists.seconds, std::max(1u, std::thread::hardware_concurrency()), lists_rate);
   std::fflush(stdout);
 
   // 2. Query latency, in this process.
@@ -745,7 +772,7 @@ int main(int argc, char** argv) {
       cleanup();
       return 1;
     }
-    work = run_workload(**rec, options.articles, options.rounds);
+    work = run_workload(**rec, options.dir, options.articles, options.rounds);
   }
   if (work.errors) std::fprintf(stderr, "scale_bench: %zu query errors, the first: %s\n", work.errors, work.first_error.c_str());
 

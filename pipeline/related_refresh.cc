@@ -15,10 +15,11 @@ namespace {
 
 using storage::Family;
 
-Result<std::vector<std::string>> due_articles(const storage::Store& store) {
+Result<std::vector<std::string>> due_articles(const storage::Store& store, size_t max_lists) {
   std::vector<std::string> ids;
   const std::string prefix(schema::kRelatedDuePrefix);
   auto status = store.scan(Family::kMeta, prefix, [&](std::string_view key, std::string_view) {
+    if (ids.size() >= max_lists) return false;
     ids.emplace_back(key.substr(prefix.size()));
     return true;
   });
@@ -64,10 +65,11 @@ Result<std::vector<std::string>> refresh_one(storage::Store& store, const recomm
 }  // namespace
 
 Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recommender::Recommender& recommender,
-                                             size_t workers, const std::function<void(const RelatedRefreshReport&)>& progress) {
+                                             size_t workers, const std::function<void(const RelatedRefreshReport&)>& progress,
+                                             size_t max_lists) {
   RelatedRefreshReport report;
   const auto started = std::chrono::steady_clock::now();
-  auto due = due_articles(store);
+  auto due = due_articles(store, max_lists);
   if (!due) return std::unexpected(due.error());
   std::set<std::string> done;
   std::mutex mutex;  // guards report, done, the next round and the first error

@@ -4,6 +4,7 @@
 // reading one record (Recommender::related).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 
 #include "core/error.h"
@@ -24,8 +25,11 @@ struct RelatedRefreshReport {
 // and the end of its due mark are written together, so a refresh killed midway resumes where
 // it stopped. An article that gets its first list also marks the lists it names as due, once:
 // an article new to the index belongs in its neighbours' lists too.
+// `max_lists` bounds the work: the due lists beyond it (in id order) stay due for the next
+// refresh, and related() computes their answers meanwhile.
 Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recommender::Recommender& recommender,
                                              size_t workers = 2,
-                                             const std::function<void(const RelatedRefreshReport&)>& progress = {});
+                                             const std::function<void(const RelatedRefreshReport&)>& progress = {},
+                                             size_t max_lists = SIZE_MAX);
 
 }  // namespace beautyidx::pipeline
