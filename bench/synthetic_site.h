@@ -1,7 +1,28 @@
 // A deterministic synthetic beauty blog of N articles, rendered on request: the same N gives
-// the same pages byte for byte. Articles mix the sample blog's patterns (an expert introduced
-// with a credential, attributed and continuation quotes, "Buy it now" lines with prices,
-// concerns and techniques from the taxonomy, page furniture), and link to each other.
+// the same pages byte for byte (page i is seeded by i; dates and related-post links also
+// depend on N).
+//
+// The site reads like a real one, so that benchmarks index realistic text:
+// - a catalog of ~7,400 products (73 brands from data/brands.txt × 36 product types × lines
+//   and minis) with a fixed list price per product set by its type and the brand's tier,
+//   marked down now and then, and Zipf-skewed popularity within each type; 12 retailers from
+//   data/retailers.json;
+// - 720 experts (40 first × 40 last names), each with a fixed credential and affiliation,
+//   introduced and quoted in the styles the extractor reads: about 4 quotes and 1-3 experts an
+//   article; stances recommend, warn or stay neutral; some quotes back a product of their
+//   section by name;
+// - features (3-8 sections), listicles and Q&A interviews, written from many sentence
+//   templates and slot fillers (concerns and techniques by their taxonomy synonyms, areas,
+//   timings, skin types, ingredients), with about 3 priced product mentions an article in
+//   several line styles, and about 1% syndicated copies (an earlier article's body under
+//   another title and URL: the only near-duplicates);
+// - page furniture the extractor must ignore: navigation, byline, author bio, sidebar picks
+//   and comments with prices, related posts; publication dates spread over 2023-2026 and 40
+//   authors.
+//
+// Rendering keeps to static tables (bench/synthetic_site_text.h) and appends into one string:
+// no regex, no per-call allocation beyond the page. The catalog and the expert pool are built
+// once, on first use. Thread-safe: all methods are const and share only immutable tables.
 #pragma once
 
 #include <cstddef>
@@ -15,8 +36,9 @@ class SyntheticSite {
 
   size_t articles() const { return articles_; }
   std::string article_path(size_t i) const;  // "/posts/000042/"
-  std::string article(size_t i) const;       // the HTML of article i
-  std::string home() const;                  // links to the first 50 articles
+  // The HTML of article i. REQUIRES: i < articles().
+  std::string article(size_t i) const;
+  std::string home() const;  // links to the first 50 articles
   std::string sitemap(const std::string& origin) const;
 
  private:
