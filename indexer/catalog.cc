@@ -176,20 +176,34 @@ std::optional<CatalogFeatures> decode_features(std::string_view encoded) {
   return f;
 }
 
-void ProductTally::add_offer(const OfferFacts& offer) {
-  ++mentions_;
-  if (offer.evidenced) ++evidenced_;
-  for (const auto& c : offer.concerns) add_count(concerns_, c);
-  for (const auto& t : offer.techniques) add_count(techniques_, t);
-  if (!offer.date.empty()) add_count(dates_, offer.date);
-  if (!offer.retailer.empty()) add_count(retailers_, offer.retailer);
-  if (!offer.site.empty()) add_count(sites_, offer.site);
-  add_count(prices_, price_key(offer.price));
+// Adds (delta 1) or takes out (delta -1) everything an offer counts in, besides the pointers.
+void ProductTally::count(const OfferFacts& offer, int delta) {
+  auto tally = [delta](std::map<std::string, int>& counts, const std::string& key) {
+    if (key.empty()) return;
+    if (delta > 0) add_count(counts, key);
+    else remove_count(counts, key);
+  };
+  mentions_ += delta;
+  if (offer.evidenced) evidenced_ = std::max(0, evidenced_ + delta);
+  for (const auto& c : offer.concerns) tally(concerns_, c);
+  for (const auto& t : offer.techniques) tally(techniques_, t);
+  tally(dates_, offer.date);
+  tally(retailers_, offer.retailer);
+  tally(sites_, offer.site);
+  tally(prices_, price_key(offer.price));
   for (const auto& [expert, credential] : offer.recommenders) {
-    auto& entry = endorsers_[expert];
-    entry.first = static_cast<int>(credential);
-    ++entry.second;
+    if (delta > 0) {
+      auto& entry = endorsers_[expert];
+      entry.first = static_cast<int>(credential);
+      ++entry.second;
+    } else if (auto it = endorsers_.find(expert); it != endorsers_.end() && --it->second.second <= 0) {
+      endorsers_.erase(it);
+    }
   }
+}
+
+void ProductTally::add_offer(const OfferFacts& offer) {
+  count(offer, 1);
   if (offer.merit() > shown_merit_ || shown_.empty()) {
     shown_ = offer.key;
     shown_merit_ = offer.merit();
@@ -202,18 +216,7 @@ void ProductTally::add_offer(const OfferFacts& offer) {
 
 void ProductTally::remove_offer(const OfferFacts& offer) {
   if (mentions_ <= 0) return;
-  --mentions_;
-  if (offer.evidenced && evidenced_ > 0) --evidenced_;
-  for (const auto& c : offer.concerns) remove_count(concerns_, c);
-  for (const auto& t : offer.techniques) remove_count(techniques_, t);
-  if (!offer.date.empty()) remove_count(dates_, offer.date);
-  if (!offer.retailer.empty()) remove_count(retailers_, offer.retailer);
-  if (!offer.site.empty()) remove_count(sites_, offer.site);
-  remove_count(prices_, price_key(offer.price));
-  for (const auto& [expert, credential] : offer.recommenders) {
-    auto it = endorsers_.find(expert);
-    if (it != endorsers_.end() && --it->second.second <= 0) endorsers_.erase(it);
-  }
+  count(offer, -1);
   // The offers that remain are not known here; the indexer resets the pointers from them.
   if (offer.key == shown_ || offer.key == cheapest_) stale_ = true;
 }

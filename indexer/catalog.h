@@ -127,6 +127,8 @@ class ProductTally {
   void reset_pointers(const std::vector<OfferFacts>& offers);
 
  private:
+  void count(const OfferFacts& offer, int delta);
+
   std::string id_, brand_, name_;
   int mentions_ = 0;
   int evidenced_ = 0;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../roller_articles.h"
 #include "../test_util.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
@@ -12,23 +13,10 @@ namespace beautyidx::pipeline {
 namespace {
 
 ExtractedPage article(const std::string& slug, const std::string& text) {
-  ExtractedPage page;
-  page.url = page.canonical_url = "https://glow.test/" + slug + "/";
-  page.kind = PageKind::kArticle;
-  page.title = "Rollers: " + slug;
-  page.text = text;
-  page.concerns = {"de-puffing"};
-  page.techniques = {"facial rolling"};
-  return page;
+  return test::roller_article(slug, "Rollers: " + slug, text);
 }
 
-// One topic, texts different enough not to count as copies of each other.
-const char* const kTexts[] = {
-    "Cold rollers take down morning puffiness under the eyes. Keep the jade roller in the fridge and roll outward.",
-    "A steel roller gets colder than stone, cleans easily, and calms puffy eyes after a short night of sleep.",
-    "Ice globes cover the whole cheek in one sweep; chill them overnight and use them on puffy mornings.",
-    "Small roller heads reach the inner corner of the eye, where morning puffiness often sits longest.",
-    "Rose quartz rollers warm up within a minute, so keep two in the fridge and swap when puffiness lingers."};
+const auto& kTexts = test::kRollerTexts;
 
 size_t due_count(const storage::Store& store) {
   size_t n = 0;
