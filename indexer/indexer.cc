@@ -10,9 +10,9 @@
 #include <unordered_map>
 
 #include "core/date.h"
-#include "indexer/catalog.h"
 #include "core/json_internal.h"
 #include "core/text.h"
+#include "indexer/catalog.h"
 #include "indexer/schema.h"
 #include "url/url.h"
 

@@ -284,7 +284,6 @@ constexpr PickWeights kPickWeights;
 constexpr std::array<std::string_view, 8> kAccessoryWords = {"attachment", "case",   "charger", "gel",
                                                                "pouch",      "refill", "refills", "replacement"};
 
-// A catalog entry in the running for a pick, with what its score is made of.
 // How many catalog entries a question reads the features of: every product it can match in
 // any catalog a blog network has; beyond it, the text-ranked (or oldest) ones.
 constexpr Xapian::doccount kCandidateDepth = 5000;
