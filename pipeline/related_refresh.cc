@@ -103,8 +103,24 @@ Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recomm
     if (failure) return std::unexpected(*failure);
     std::sort(next_round.begin(), next_round.end());
     next_round.erase(std::unique(next_round.begin(), next_round.end()), next_round.end());
-    std::erase_if(next_round, [&](const std::string& id) { return done.count(id) > 0; });
-    *due = std::move(next_round);
+    // A neighbour still marked due gets its list computed in its own turn (later in a bounded
+    // refresh, or the next one), with the newcomer in the index by then.
+    std::vector<std::string> neighbours;
+    for (std::string& id : next_round) {
+      if (done.count(id)) continue;
+      auto marked = store.get(Family::kMeta, schema::related_due_key(id));
+      if (!marked) return std::unexpected(marked.error());
+      if (!*marked) neighbours.push_back(std::move(id));
+    }
+    // Past the bound, neighbours are marked due instead, for the next refresh.
+    const size_t budget = max_lists > done.size() ? max_lists - done.size() : 0;
+    if (round == 0 && neighbours.size() > budget) {
+      storage::WriteBatch later;
+      for (size_t i = budget; i < neighbours.size(); ++i) later.put(Family::kMeta, schema::related_due_key(neighbours[i]), "");
+      if (auto s = store.write(later, /*sync=*/false); !s) return std::unexpected(s.error());
+      neighbours.resize(budget);
+    }
+    *due = std::move(neighbours);
   }
   // Neighbours left for a third round stay marked, for the next refresh.
   storage::WriteBatch leftovers;

@@ -96,6 +96,18 @@ TEST_F(RelatedRefreshTest, ListsAreComputedOnceAndServedFromTheirRecords) {
   EXPECT_TRUE(too_few->related.empty()) << "fewer stored matches than asked for: nothing";
 }
 
+TEST_F(RelatedRefreshTest, ABoundedRefreshLeavesTheRestDueWithoutComputingThemAsNeighbours) {
+  auto rec = reader();
+  ASSERT_TRUE(rec);
+  auto first = refresh_related(*store_, *rec, 2, {}, 1);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->computed, 1u) << "the newcomer's neighbours are due anyway: they wait for their turn";
+  EXPECT_EQ(due_count(*store_), 3u);
+  auto rest = refresh_related(*store_, *rec, 2);
+  ASSERT_TRUE(rest);
+  EXPECT_EQ(due_count(*store_), 0u);
+}
+
 TEST_F(RelatedRefreshTest, AChangeRefreshesTheListsThatNameItAndANewcomersNeighbours) {
   auto rec = reader();
   ASSERT_TRUE(rec);
