@@ -407,6 +407,13 @@ double candidate_score(const indexer::FeaturesView& f, const NameTraits& traits,
 
 }  // namespace
 
+// An answer with its JSON, written once: at a 20 KB answer, serialising it again for every
+// request cost more than finding it.
+struct Recommender::CachedRecommendation {
+  RecommendResponse response;
+  std::string json;
+};
+
 struct Recommender::Impl {
   std::filesystem::path dir;
   Taxonomy taxonomy;
@@ -477,7 +484,7 @@ struct Recommender::Impl {
   // The same goes for popular questions ("de-puffing under $50"), keyed by the exact request.
   static constexpr size_t kRecommendCacheSize = 20000;
   mutable std::mutex recommend_mutex;
-  mutable std::unordered_map<std::string, RecommendResponse> recommend_cache;
+  mutable std::unordered_map<std::string, std::shared_ptr<const CachedRecommendation>> recommend_cache;
 
   void forget_answers() const {
     {
@@ -560,7 +567,8 @@ Status Recommender::refresh() {
   return impl_->store->refresh();
 }
 
-Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request) const {
+Result<std::shared_ptr<const Recommender::CachedRecommendation>> Recommender::cached_recommend(
+    const RecommendRequest& request) const {
   const std::string cache_key = request.query + '\n' + std::to_string(request.limit) + '/' +
                                 std::to_string(request.per_brand) + '/' + std::to_string(request.per_article);
   {
@@ -569,12 +577,25 @@ Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request
     if (cached != impl_->recommend_cache.end()) return cached->second;
   }
   auto answer = recommend_uncached(request);
-  if (answer) {
-    std::lock_guard lock(impl_->recommend_mutex);
-    if (impl_->recommend_cache.size() >= Impl::kRecommendCacheSize) impl_->recommend_cache.clear();
-    impl_->recommend_cache.emplace(cache_key, *answer);
-  }
-  return answer;
+  if (!answer) return std::unexpected(answer.error());
+  std::string body = to_json(*answer);
+  auto entry = std::make_shared<const CachedRecommendation>(CachedRecommendation{std::move(*answer), std::move(body)});
+  std::lock_guard lock(impl_->recommend_mutex);
+  if (impl_->recommend_cache.size() >= Impl::kRecommendCacheSize) impl_->recommend_cache.clear();
+  impl_->recommend_cache.emplace(cache_key, entry);
+  return entry;
+}
+
+Result<RecommendResponse> Recommender::recommend(const RecommendRequest& request) const {
+  auto entry = cached_recommend(request);
+  if (!entry) return std::unexpected(entry.error());
+  return (*entry)->response;
+}
+
+Result<std::string> Recommender::recommend_json(const RecommendRequest& request) const {
+  auto entry = cached_recommend(request);
+  if (!entry) return std::unexpected(entry.error());
+  return (*entry)->json;
 }
 
 Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest& request) const {

@@ -185,6 +185,8 @@ class Recommender {
   // Answers are cached per request until refresh() sees a new commit; recommend_uncached always
   // computes (benchmarks use it to measure the work itself).
   Result<RecommendResponse> recommend(const RecommendRequest& request) const;
+  // The same answer as to_json writes it, cached with it: what the HTTP API sends.
+  Result<std::string> recommend_json(const RecommendRequest& request) const;
   Result<RecommendResponse> recommend_uncached(const RecommendRequest& request) const;
   Result<SearchResponse> search(const SearchRequest& request) const;
   // From the precomputed list when the article has a current one (a read of one record),
@@ -215,6 +217,8 @@ class Recommender {
  private:
   struct Impl;
   explicit Recommender(std::unique_ptr<Impl> impl);
+  struct CachedRecommendation;
+  Result<std::shared_ptr<const CachedRecommendation>> cached_recommend(const RecommendRequest& request) const;
   std::unique_ptr<Impl> impl_;
 };
 

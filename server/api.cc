@@ -191,9 +191,9 @@ ApiResponse recommend(const Call& call) {
   recommender::RecommendRequest request;
   request.query = *q;
   request.limit = *limit;
-  auto result = call.recommender().recommend(request);
-  if (!result) return from_error(result.error());
-  return ok(recommender::to_json(*result));
+  auto body = call.recommender().recommend_json(request);
+  if (!body) return from_error(body.error());
+  return ok(std::move(*body));
 }
 
 ApiResponse search(const Call& call) {
