@@ -93,12 +93,7 @@ std::string speaker_line(const std::optional<Speaker>& s) {
   return out;
 }
 
-std::string shorten(const std::string& text, size_t max) {
-  if (text.size() <= max) return text;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "\xE2\x80\xA6";
-}
+std::string shorten(const std::string& text, size_t max) { return clip_utf8(text, max); }
 
 void print_page(const ExtractedPage& page) {
   std::printf("%s  [%s]\n", page.title.c_str(), page_kind_name(page.kind));

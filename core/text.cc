@@ -203,6 +203,17 @@ size_t ascii_run(std::string_view text, size_t i) {
 
 }  // namespace
 
+size_t utf8_floor(std::string_view text, size_t at) {
+  size_t cut = std::min(at, text.size());
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+std::string clip_utf8(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  return std::string(text.substr(0, utf8_floor(text, max_bytes))) + "\xE2\x80\xA6";
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     i += ascii_run(text, i);

@@ -28,6 +28,13 @@ std::vector<std::string_view> split_sentences(std::string_view text);
 // Appends the UTF-8 encoding of a Unicode scalar value.
 void append_utf8(std::string& out, uint32_t code_point);
 
+// The largest character boundary at or before byte `at` (UTF-8 continuation bytes are skipped
+// back over), so that text.substr(0, result) never ends inside a character.
+size_t utf8_floor(std::string_view text, size_t at);
+// `text` when it fits in `max_bytes`; else its first `max_bytes` bytes, cut back to a character
+// boundary, and an ellipsis.
+std::string clip_utf8(std::string_view text, size_t max_bytes);
+
 // True when every byte sequence is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so downstream parsers never see them.

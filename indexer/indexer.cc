@@ -129,12 +129,7 @@ std::string article_id(const std::string& canonical_url) { return stable_id(cano
 
 std::string snippet_of(const ExtractedPage& page) {
   if (!page.description.empty()) return page.description;
-  std::string_view text = page.text;
-  size_t cut = std::min<size_t>(text.size(), 240);
-  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  std::string out(text.substr(0, cut));
-  if (cut < text.size()) out += "\xE2\x80\xA6";
-  return out;
+  return clip_utf8(page.text, 240);
 }
 
 
@@ -147,6 +142,9 @@ struct Indexer::Impl {
   std::unordered_map<std::string, ProductTally> tallies;
   std::set<std::string> dirty_products;
   bool catalog_deferred = false;
+  // The offer records remove_article took out for the page being written, by key: re-indexing
+  // an article reads their first-seen dates and price histories from here, not again from disk.
+  std::unordered_map<std::string, json> removed_offers;
 
   // The tally of `product`, loaded from the records on first use since the last commit.
   Result<ProductTally*> tally(const std::string& product, const std::string& brand, const std::string& name) {
@@ -194,61 +192,80 @@ struct Indexer::Impl {
     return *text ? json::parse(**text, nullptr, false) : json();
   }
 
-  // Products whose stored tally differs from one counted afresh from their offers, or whose
-  // catalog document is missing, stale or left over; each is described through `note`.
-  Result<size_t> catalog_mismatches(const std::function<void(std::string)>& note) {
-    std::map<std::string, ProductTally> counted;
+  // Counts every product's tally afresh from the offer records and hands each to `visit`, one
+  // product at a time: offers are keyed "<product id>/<article id>", so a product's arrive
+  // together. What rebuild_catalog writes and catalog_mismatches compares against.
+  Status for_each_counted_tally(const std::function<Status(const ProductTally&)>& visit) {
+    std::optional<ProductTally> current;
+    Status failure;
+    auto finish = [&]() -> Status { return current && current->mentions() > 0 ? visit(*current) : Status{}; };
     auto status = store->scan(Family::kOffers, "", [&](std::string_view key, std::string_view value) {
       json offer = json::parse(value, nullptr, false);
       if (!offer.is_object()) return true;
       const std::string product = product_of_offer_key(key);
-      auto it = counted.find(product);
-      if (it == counted.end()) it = counted.emplace(product, ProductTally(product, "", "")).first;
-      it->second.add_offer(facts_of(std::string(key), offer));
+      if (!current || current->id() != product) {
+        if (auto s = finish(); !s) {
+          failure = s;
+          return false;
+        }
+        const json& p = offer.contains("product") && offer["product"].is_object() ? offer["product"] : json::object();
+        current = ProductTally(product, text_of(p, "brand"), text_of(p, "name"));
+      }
+      current->add_offer(facts_of(std::string(key), offer));
       return true;
     });
-    if (!status) return std::unexpected(status.error());
+    if (!status) return status;
+    if (!failure) return failure;
+    return finish();
+  }
+
+  // Products whose stored tally differs from one counted afresh from their offers, or whose
+  // catalog document is missing, stale or left over; each is described through `note`.
+  Result<size_t> catalog_mismatches(const std::function<void(std::string)>& note) {
     size_t mismatched = 0;
-    std::set<std::string> stored_products;
-    auto compare = [&](const std::string& product, const std::optional<ProductTally>& stored) {
-      auto it = counted.find(product);
-      std::optional<CatalogFeatures> expected;
-      if (it != counted.end()) expected = it->second.features();
-      std::optional<CatalogFeatures> have;
-      if (stored) have = stored->features();
-      auto same = [](const CatalogFeatures& a, const CatalogFeatures& b) {
-        return a.mentions == b.mentions && a.evidenced == b.evidenced && a.endorsers == b.endorsers &&
-               a.latest == b.latest && a.concerns == b.concerns && a.techniques == b.techniques &&
-               a.concern_offers == b.concern_offers && a.technique_offers == b.technique_offers;
-      };
-      std::string problem;
-      if (expected.has_value() != have.has_value() || (expected && !same(*expected, *have))) {
-        problem = "tally differs from its offers";
-      } else if (have) {
-        Xapian::PostingIterator doc = db.postlist_begin(catalog_id_term(product));
-        if (doc == db.postlist_end(catalog_id_term(product))) problem = "no catalog document";
-        else if (db.get_document(*doc).get_value(schema::kFeaturesSlot) != encode_features(*have)) problem = "stale catalog document";
-      }
-      if (!problem.empty()) {
-        note("product " + product + ": " + problem);
-        ++mismatched;
-      }
+    auto same = [](const CatalogFeatures& a, const CatalogFeatures& b) {
+      return a.mentions == b.mentions && a.evidenced == b.evidenced && a.endorsers == b.endorsers &&
+             a.latest == b.latest && a.concerns == b.concerns && a.techniques == b.techniques &&
+             a.concern_offers == b.concern_offers && a.technique_offers == b.technique_offers;
     };
+    auto report = [&](const std::string& product, const std::string& problem) {
+      note("product " + product + ": " + problem);
+      ++mismatched;
+    };
+    // Each product that has offers: its stored tally and its catalog document.
+    std::set<std::string> counted;
+    auto status = for_each_counted_tally([&](const ProductTally& fresh) -> Status {
+      counted.insert(fresh.id());
+      auto stored_text = store->get(Family::kProducts, fresh.id());
+      if (!stored_text) return std::unexpected(stored_text.error());
+      std::optional<ProductTally> stored = *stored_text ? ProductTally::parse(**stored_text) : std::nullopt;
+      if (!stored || stored->mentions() <= 0 || !same(fresh.features(), stored->features())) {
+        report(fresh.id(), "tally differs from its offers");
+        return {};
+      }
+      Xapian::PostingIterator doc = db.postlist_begin(catalog_id_term(fresh.id()));
+      if (doc == db.postlist_end(catalog_id_term(fresh.id()))) report(fresh.id(), "no catalog document");
+      else if (db.get_document(*doc).get_value(schema::kFeaturesSlot) != encode_features(stored->features())) {
+        report(fresh.id(), "stale catalog document");
+      }
+      return {};
+    });
+    if (!status) return std::unexpected(status.error());
+    // Tallies, and catalog documents, of products no offer names any more.
+    std::set<std::string> tallied;
     status = store->scan(Family::kProducts, "", [&](std::string_view key, std::string_view value) {
-      stored_products.emplace(key);
+      tallied.emplace(key);
       auto stored = ProductTally::parse(value);
-      compare(std::string(key), stored && stored->mentions() > 0 ? stored : std::nullopt);
+      if (!counted.count(std::string(key)) && stored && stored->mentions() > 0) {
+        report(std::string(key), "tally differs from its offers");
+      }
       return true;
     });
     if (!status) return std::unexpected(status.error());
-    for (const auto& [product, tally] : counted) {
-      if (!stored_products.count(product)) compare(product, std::nullopt);
-    }
-    // Catalog documents of products with no tally.
     const std::string prefix = std::string(schema::kIdTerm) + "c";
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       std::string product = (*it).substr(prefix.size());
-      if (!stored_products.count(product)) {
+      if (!tallied.count(product)) {
         note("catalog document of product " + product + ", which has no tally");
         ++mismatched;
       }
@@ -286,6 +303,7 @@ struct Indexer::Impl {
         if (!offer) return std::unexpected(offer.error());
         if (offer->is_object()) {
           if (auto s = count_offer(key.get<std::string>(), *offer, /*add=*/false, batch); !s) return s;
+          removed_offers[key.get<std::string>()] = std::move(*offer);
         }
         batch.erase(Family::kOffers, key.get<std::string>());
       }
@@ -481,13 +499,16 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
 // A failed write leaves the tallies in memory ahead of the records: forget them, so the next
 // use reads what was stored.
 Status Indexer::index_page(const ExtractedPage& page) {
+  impl_->removed_offers.clear();
   Status status = write_page(page);
+  impl_->removed_offers.clear();
   if (!status) impl_->tallies.clear();
   return status;
 }
 
 Status Indexer::remove_url(const std::string& url) {
   Status status = unindex_url(url);
+  impl_->removed_offers.clear();
   if (!status) impl_->tallies.clear();
   return status;
 }
@@ -664,12 +685,11 @@ Status Indexer::write_page(const ExtractedPage& page) {
       // An offer seen before keeps its first-seen date and its price history; a recrawl that
       // finds another price adds a point.
       json history = json::array();
-      if (auto old = impl_->store->get(Family::kOffers, key); old && *old) {
-        json previous = json::parse(**old, nullptr, false);
-        if (previous.is_object()) {
-          if (previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
-          if (previous.contains("history") && previous["history"].is_array()) history = previous["history"];
-        }
+      // (An offer exists only beside the record that lists it, so remove_article saw it.)
+      if (auto old = impl_->removed_offers.find(key); old != impl_->removed_offers.end()) {
+        const json& previous = old->second;
+        if (previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
+        if (previous.contains("history") && previous["history"].is_array()) history = previous["history"];
       }
       json point = {{"date", seen}, {"price", price_json(p.price)}};
       if (history.empty() || history.back().value("price", json()) != point["price"]) history.push_back(point);
@@ -733,33 +753,12 @@ Result<size_t> Indexer::rebuild_catalog() {
       return true;
     });
     if (!status) return std::unexpected(status.error());
-    // Offers are keyed "<product id>/<article id>", so each product's offers arrive together.
-    std::optional<ProductTally> current;
-    Status failure;
-    auto finish = [&]() -> Status {
-      if (!current || current->mentions() == 0) return {};
-      batch.put(Family::kProducts, current->id(), current->dump());
+    status = impl.for_each_counted_tally([&](const ProductTally& tally) -> Status {
+      batch.put(Family::kProducts, tally.id(), tally.dump());
       ++products;
-      return impl.write_catalog_document(*current);
-    };
-    status = impl.store->scan(Family::kOffers, "", [&](std::string_view key, std::string_view value) {
-      json offer = json::parse(value, nullptr, false);
-      if (!offer.is_object()) return true;
-      const std::string product = product_of_offer_key(key);
-      if (!current || current->id() != product) {
-        if (auto s = finish(); !s) {
-          failure = s;
-          return false;
-        }
-        const json& p = offer.contains("product") && offer["product"].is_object() ? offer["product"] : json::object();
-        current = ProductTally(product, text_of(p, "brand"), text_of(p, "name"));
-      }
-      current->add_offer(facts_of(std::string(key), offer));
-      return true;
+      return impl.write_catalog_document(tally);
     });
     if (!status) return std::unexpected(status.error());
-    if (!failure) return std::unexpected(failure.error());
-    if (auto s = finish(); !s) return std::unexpected(s.error());
     impl.db.commit();
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "rebuild catalog"));

@@ -213,8 +213,7 @@ std::string clip_text(std::string_view text, size_t max_bytes) {
   text = trim(text);
   if (text.size() <= max_bytes) return std::string(text);
   const std::string_view ellipsis = "\xE2\x80\xA6";
-  size_t cut = max_bytes > ellipsis.size() ? max_bytes - ellipsis.size() : 0;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t cut = utf8_floor(text, max_bytes > ellipsis.size() ? max_bytes - ellipsis.size() : 0);
   size_t space = text.substr(0, cut).rfind(' ');
   if (space != std::string_view::npos && space > cut / 2) cut = space;
   return std::string(trim(text.substr(0, cut))) + std::string(ellipsis);
