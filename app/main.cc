@@ -207,6 +207,11 @@ int main(int argc, char** argv) {
   crawl->add_option("--concurrency", crawl_options.concurrency, "Transfers in flight, all hosts together")
       ->capture_default_str()
       ->check(CLI::Range(1, 512));
+  crawl_options.extract_threads = std::max(1u, std::thread::hardware_concurrency());
+  crawl->add_option("--extract-threads", crawl_options.extract_threads,
+                    "Threads extracting pages beside the crawl thread (0: extract on the crawl thread)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 64));
   crawl->add_option("--per-host", crawl_options.per_host, "Transfers in flight to one host (1 is polite)")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));

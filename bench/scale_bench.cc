@@ -2,9 +2,10 @@
 //
 //   scale_bench [--articles N] [--queries-per N] [--workers N] [--dir DIR] [--keep]
 //
-// 1. Build: renders N synthetic articles (default 100000), extracts them on a pool of worker
-//    threads (hardware threads - 1 by default) and indexes them from the main thread (the
-//    Indexer is single-writer), committing every 1000. Reports articles/s, where the indexing
+// 1. Build: renders N synthetic articles (default 100000), extracts them and prepares their
+//    search documents (indexer::prepare_page) on a pool of worker threads (hardware threads - 1
+//    by default) and indexes them from the main thread (the Indexer is single-writer), with a
+//    checkpoint every 1000 and a commit at the end. Reports articles/s, where the indexing
 //    thread spent its time, the workers' time, and the record counts.
 // 1b. Related lists: precomputed (pipeline::refresh_related) as after a crawl, for every article
 //    up to 20,000 of them, else for 5,000 (--related-lists N); related() is timed on those.
@@ -51,6 +52,7 @@
 
 #include "bench/synthetic_site.h"
 #include "core/taxonomy.h"
+#include "core/ordered_workers.h"
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
@@ -193,50 +195,6 @@ class Lcg {
 
 // ---- Build ------------------------------------------------------------------------------
 
-// Extracted pages handed from the workers to the one indexing thread in article order, at most
-// `capacity` ahead of it: memory stays bounded and the database is the same whatever the
-// thread timing. Thread-safe.
-class ReorderWindow {
- public:
-  explicit ReorderWindow(size_t capacity) : slots_(capacity) {}
-
-  // Blocks while page `i` is more than `capacity` ahead of the indexer. False once closed.
-  bool put(size_t i, ExtractedPage page) {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return closed_ || i < next_ + slots_.size(); });
-    if (closed_) return false;
-    slots_[i % slots_.size()] = std::move(page);
-    if (i == next_) ready_.notify_one();
-    return true;
-  }
-
-  // The next page in order, waiting for it.
-  ExtractedPage take() {
-    std::unique_lock lock(mutex_);
-    auto& slot = slots_[next_ % slots_.size()];
-    ready_.wait(lock, [&] { return slot.has_value(); });
-    ExtractedPage page = std::move(*slot);
-    slot.reset();
-    ++next_;
-    space_.notify_all();
-    return page;
-  }
-
-  // Wakes and stops the workers (the indexer gave up).
-  void close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    space_.notify_all();
-  }
-
- private:
-  std::vector<std::optional<ExtractedPage>> slots_;
-  size_t next_ = 0;
-  bool closed_ = false;
-  std::mutex mutex_;
-  std::condition_variable space_, ready_;
-};
-
 struct BuildReport {
   size_t workers = 0;
   double wall = 0;
@@ -262,46 +220,40 @@ Result<BuildReport> build(const fs::path& dir, size_t articles, size_t workers) 
   BuildReport report;
   report.workers = workers;
   bench::SyntheticSite site(articles);
-  ReorderWindow window(std::max<size_t>(64, 16 * workers));
-  std::atomic<size_t> next_article{0};
-  struct WorkerTimes {
+  // One article rendered, extracted and prepared for the index on a worker; handed to this
+  // (the indexing) thread in article order, so the database is the same whatever the timing.
+  struct Built {
+    indexer::PreparedPage page;
     double generating = 0, extracting = 0, extracting_cpu = 0;
     size_t bytes = 0;
   };
-  std::vector<WorkerTimes> times(workers);
+  auto render_and_prepare = [&](size_t& i) {
+    auto t0 = Clock::now();
+    std::string html = site.article(i);
+    auto t1 = Clock::now();
+    double c1 = thread_cpu_seconds();
+    indexer::PreparedPage page = indexer::prepare_page(extractor->extract({html, kOrigin + site.article_path(i), "text/html"}));
+    return Built{std::move(page), std::chrono::duration<double>(t1 - t0).count(), seconds_since(t1),
+                 thread_cpu_seconds() - c1, html.size()};
+  };
   rusage before{};
   getrusage(RUSAGE_SELF, &before);
   auto started = Clock::now();
-  std::vector<std::thread> pool;
-  for (size_t w = 0; w < workers; ++w) {
-    pool.emplace_back([&, w] {
-      for (size_t i = next_article++; i < articles; i = next_article++) {
-        auto t0 = Clock::now();
-        std::string html = site.article(i);
-        auto t1 = Clock::now();
-        double c1 = thread_cpu_seconds();
-        ExtractedPage page = extractor->extract({html, kOrigin + site.article_path(i), "text/html"});
-        times[w].extracting_cpu += thread_cpu_seconds() - c1;
-        times[w].generating += std::chrono::duration<double>(t1 - t0).count();
-        times[w].extracting += seconds_since(t1);
-        times[w].bytes += html.size();
-        if (!window.put(i, std::move(page))) return;
-      }
-    });
-  }
-  auto stop_pool = [&] {
-    window.close();
-    for (auto& t : pool) t.join();
-  };
-
+  OrderedWorkers<size_t, Built> pool(workers, render_and_prepare, std::max<size_t>(64, 16 * workers));
+  size_t submitted = 0;
   for (size_t i = 0; i < articles; ++i) {
     auto t0 = Clock::now();
-    ExtractedPage page = window.take();
+    std::optional<Built> built;
+    while (!built && submitted < articles) built = pool.submit(submitted++);
+    if (!built) built = pool.take();
     auto t1 = Clock::now();
     report.waiting += std::chrono::duration<double>(t1 - t0).count();
+    report.generating += built->generating;
+    report.extracting += built->extracting;
+    report.extracting_cpu += built->extracting_cpu;
+    report.html_bytes += built->bytes;
     double c1 = thread_cpu_seconds();
-    if (auto s = (*index)->index_page(page); !s) {
-      stop_pool();
+    if (auto s = (*index)->index_prepared(std::move(built->page)); !s) {
       return std::unexpected(s.error().with_context("index article " + std::to_string(i)));
     }
     report.indexing_cpu += thread_cpu_seconds() - c1;
@@ -309,10 +261,8 @@ Result<BuildReport> build(const fs::path& dir, size_t articles, size_t workers) 
     if ((i + 1) % kCommitEvery == 0 || i + 1 == articles) {
       auto t2 = Clock::now();
       double c2 = thread_cpu_seconds();
-      if (auto s = (*index)->commit(); !s) {
-        stop_pool();
-        return std::unexpected(s.error());
-      }
+      // The last commit rebuilds every catalog entry still due; the others when it is time.
+      if (auto s = i + 1 == articles ? (*index)->commit() : (*index)->checkpoint(); !s) return std::unexpected(s.error());
       report.committing_cpu += thread_cpu_seconds() - c2;
       report.committing += seconds_since(t2);
     }
@@ -326,16 +276,9 @@ Result<BuildReport> build(const fs::path& dir, size_t articles, size_t workers) 
     }
   }
   report.wall = seconds_since(started);
-  stop_pool();
   rusage after{};
   getrusage(RUSAGE_SELF, &after);
   report.cpu = cpu_seconds(after.ru_utime, after.ru_stime) - cpu_seconds(before.ru_utime, before.ru_stime);
-  for (const auto& t : times) {
-    report.generating += t.generating;
-    report.extracting += t.extracting;
-    report.extracting_cpu += t.extracting_cpu;
-    report.html_bytes += t.bytes;
-  }
   report.stats = (*index)->stats();
   struct Count {
     storage::Family family;
@@ -718,14 +661,14 @@ int main(int argc, char** argv) {
               static_cast<double>(disk_usage(schema::xapian_dir(options.dir))) / 1048576.0);
   std::printf("1. build: %.1f s wall, %.1f articles/s, %.1f MB of HTML, %.1f CPU s (%.2f cores busy)\n", b.wall, build_rate,
               static_cast<double>(b.html_bytes) / 1e6, b.cpu, b.cpu / b.wall);
-  std::printf("   indexing thread, wall: waiting for extraction %.1f s  index_page %.1f s  commit %.1f s (every %zu)\n",
+  std::printf("   indexing thread, wall: waiting for workers %.1f s  index_prepared %.1f s  commit %.1f s (every %zu)\n",
               b.waiting, b.indexing, b.committing, kCommitEvery);
-  std::printf("   indexing thread, CPU:                               index_page %.1f s  commit %.1f s\n",
+  std::printf("   indexing thread, CPU:                            index_prepared %.1f s  commit %.1f s\n",
               b.indexing_cpu, b.committing_cpu);
-  std::printf("   extraction workers, summed: render HTML %.1f s wall  extract %.1f s wall, %.1f s CPU\n", b.generating,
+  std::printf("   workers, summed: render HTML %.1f s wall  extract + prepare %.1f s wall, %.1f s CPU\n", b.generating,
               b.extracting, b.extracting_cpu);
   double n = static_cast<double>(options.articles);
-  std::printf("   per article, CPU ms: extract %.3f  index_page %.3f  commit %.3f  -> single-thread ceilings: extract %.0f/s, "
+  std::printf("   per article, CPU ms: extract + prepare %.3f  index_prepared %.3f  commit %.3f  -> single-thread ceilings: workers %.0f/s, "
               "index %.0f/s\n",
               1e3 * b.extracting_cpu / n, 1e3 * b.indexing_cpu / n, 1e3 * b.committing_cpu / n, n / b.extracting_cpu,
               n / (b.indexing_cpu + b.committing_cpu));

@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/ordered_workers.h"
 #include "core/text.h"
 #include "crawler/fetcher.h"
 #include "crawler/gzip.h"
@@ -217,6 +218,16 @@ struct Host {
   size_t dispatched = 0;  // pages started in this run, for max_pages_per_host
 };
 
+// A fetched HTML page on its way through the extraction threads and back.
+struct Extraction {
+  std::unique_ptr<Job> job;
+  FetchResponse response;
+  json state;  // the crawl state recorded for the URL once the page is stored
+  std::string page_url;
+  ExtractedPage page;  // filled on an extraction thread, with what the sink prepared
+  std::unique_ptr<PreparedPageWork> prepared;
+};
+
 class CrawlRun {
  public:
   CrawlRun(storage::Store& store, const extract::Extractor& extractor, const CrawlOptions& options, PageSink& sink,
@@ -234,7 +245,7 @@ class CrawlRun {
       if (auto s = read_sitemaps(); !s) return std::unexpected(s.error());
     }
     if (auto s = crawl(); !s) return std::unexpected(s.error());
-    if (auto s = commit(); !s) return std::unexpected(s.error());
+    if (auto s = commit(/*last=*/true); !s) return std::unexpected(s.error());
     // Readers that open the database later start from table files, not a replayed log.
     if (auto s = store_.flush(); !s) return std::unexpected(s.error());
     auto left = frontier_.size();
@@ -273,6 +284,9 @@ class CrawlRun {
     fetch_options.max_connections = std::max<size_t>(1, options_.concurrency);
     fetcher_.emplace(fetch_options);
     pool_.emplace(fetch_options);
+    // Enough pages queued to keep every extraction thread busy while the crawl thread writes.
+    extractions_.emplace(options_.extract_threads, [this](Extraction& work) { return extract(work); },
+                         4 * options_.extract_threads + 2, [this] { pool_->wake(); });
     return {};
   }
 
@@ -450,7 +464,12 @@ class CrawlRun {
         if (auto s = take(std::move(**next)); !s) return s;
       }
       if (auto s = dispatch(); !s) return s;
+      if (auto s = store_ready_extractions(); !s) return s;
       if (pool_->active() == 0 && waiting_jobs() == 0) {
+        if (!extractions_->empty()) {  // nothing to fetch until their links are queued
+          if (auto s = store_extracted(extractions_->take()); !s) return s;
+          continue;
+        }
         // Links found since the last commit sit in the uncommitted batch: commit, look again.
         if (frontier_empty && completions_.size() > 0 && report_.fetched < options_.max_pages) {
           if (auto s = commit(); !s) return s;
@@ -463,6 +482,17 @@ class CrawlRun {
       for (auto& done : finished) {
         if (auto s = handle(done.tag, std::move(done.response)); !s) return s;
       }
+    }
+    // Stopped or done: the pages still being extracted were fetched, so they are stored too.
+    while (!extractions_->empty()) {
+      if (auto s = store_extracted(extractions_->take()); !s) return s;
+    }
+    return {};
+  }
+
+  Status store_ready_extractions() {
+    while (auto done = extractions_->ready()) {
+      if (auto s = store_extracted(std::move(*done)); !s) return s;
     }
     return {};
   }
@@ -730,35 +760,53 @@ class CrawlRun {
         ++report_.skipped_type;
         state["state"] = "skipped";
         state["reason"] = "content type " + response->content_type;
-      } else if (auto s = index_page(item, *response); !s) {
-        return s;
+      } else {
+        return extract_later(std::move(job), std::move(*response), std::move(state));
       }
     }
     finish(item, state);
     return after_completion(item.url);
   }
 
-  Status index_page(const Frontier::Item& item, FetchResponse& response) {
+  // The page goes to the extraction threads; store_extracted finishes it when it is back.
+  Status extract_later(std::unique_ptr<Job> job, FetchResponse response, json state) {
     auto final_url = url::normalize(response.final_url);
-    std::string page_url = final_url ? *final_url : item.url;
-    ExtractedPage page = extractor_.extract({response.body, page_url, response.content_type});
+    std::string page_url = final_url ? *final_url : job->item.url;
+    auto oldest = extractions_->submit(Extraction{std::move(job), std::move(response), std::move(state), std::move(page_url), {}, {}});
+    return oldest ? store_extracted(std::move(*oldest)) : Status{};
+  }
+
+  // On an extraction thread: nothing here touches the crawl's state.
+  Extraction extract(Extraction& work) const {
+    work.page = extractor_.extract({work.response.body, work.page_url, work.response.content_type});
     // X-Robots-Tag carries what <meta name=robots> would, for any content type.
-    std::string robots_tag = to_lower_ascii(response.headers.count("x-robots-tag") ? response.headers["x-robots-tag"] : "");
-    if (robots_tag.find("noindex") != std::string::npos || robots_tag.find("none") != std::string::npos) page.noindex = true;
-    if (robots_tag.find("nofollow") != std::string::npos || robots_tag.find("none") != std::string::npos) page.nofollow = true;
-    completions_.put(Family::kPages, page_url, encode_page(response));
-    if (auto s = sink_.page(page); !s) return s;
+    auto tag = work.response.headers.find("x-robots-tag");
+    std::string robots_tag = to_lower_ascii(tag != work.response.headers.end() ? tag->second : "");
+    if (robots_tag.find("noindex") != std::string::npos || robots_tag.find("none") != std::string::npos) work.page.noindex = true;
+    if (robots_tag.find("nofollow") != std::string::npos || robots_tag.find("none") != std::string::npos) work.page.nofollow = true;
+    work.prepared = sink_.prepare(work.page);
+    return std::move(work);
+  }
+
+  // Back on the crawl thread, in fetch order: the page is stored, indexed and its links queued.
+  Status store_extracted(Extraction done) {
+    const Frontier::Item& item = done.job->item;
+    const ExtractedPage& page = done.page;
+    completions_.put(Family::kPages, done.page_url, encode_page(done.response));
+    if (auto s = sink_.page(page, std::move(done.prepared)); !s) return s;
     if (page.kind == PageKind::kArticle && !page.noindex) ++report_.articles;
-    if (page.nofollow || item.depth >= options_.max_depth) return {};
-    for (const auto& feed : page.feeds) {
-      auto normalized = url::normalize(feed);
-      if (!normalized) continue;
-      if (auto s = queue_link(*normalized, item.depth, "feed"); !s) return s;
+    if (!page.nofollow && item.depth < options_.max_depth) {
+      for (const auto& feed : page.feeds) {
+        auto normalized = url::normalize(feed);
+        if (!normalized) continue;
+        if (auto s = queue_link(*normalized, item.depth, "feed"); !s) return s;
+      }
+      for (const auto& link : page.links) {
+        if (auto s = queue_link(link, item.depth + 1, "page"); !s) return s;
+      }
     }
-    for (const auto& link : page.links) {
-      if (auto s = queue_link(link, item.depth + 1, "page"); !s) return s;
-    }
-    return {};
+    finish(item, std::move(done.state));
+    return after_completion(item.url);
   }
 
   Status queue_link(const std::string& url, int depth, std::string_view kind) {
@@ -779,8 +827,8 @@ class CrawlRun {
   }
 
   // Pages indexed but not yet committed: their completion is written after the sink commits.
-  Status commit() {
-    if (auto s = sink_.commit(); !s) return s;
+  Status commit(bool last = false) {
+    if (auto s = sink_.commit(last); !s) return s;
     if (auto s = store_.write(completions_); !s) return s;
     completions_ = storage::WriteBatch();
     completed_since_commit_ = 0;
@@ -805,6 +853,8 @@ class CrawlRun {
   std::optional<Scope> scope_;
   std::optional<Fetcher> fetcher_;
   std::optional<TransferPool> pool_;
+  // After pool_: its threads wake the pool, so they must stop first.
+  std::optional<OrderedWorkers<Extraction, Extraction>> extractions_;
   Frontier frontier_;
   std::map<std::string, Host> hosts_;
   std::unordered_map<uint64_t, InFlight> in_flight_;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,20 +45,37 @@ struct CrawlOptions {
   // Pages indexed between two commits of the search index (and of the crawl state that says
   // they are done), bounding what a killed crawl re-fetches.
   size_t commit_every = 25;
+  // Threads that extract fetched pages (and run the sink's prepare step) beside the crawl
+  // thread, which keeps the transfers moving and hands pages to the sink in fetch order.
+  // 0 extracts on the crawl thread.
+  size_t extract_threads = 2;
   // 429, 5xx and network errors are retried this many times in all, waiting
   // retry_base * 2^attempt (with jitter), or the Retry-After the server asks for (<= 60 s).
   int max_tries = 3;
   std::chrono::milliseconds retry_base{1000};
 };
 
+// What a sink built from a page away from the crawl thread (PageSink::prepare).
+class PreparedPageWork {
+ public:
+  virtual ~PreparedPageWork() = default;
+};
+
 // Receives what the crawl fetched; the composition root wires it to the indexer.
 class PageSink {
  public:
   virtual ~PageSink() = default;
-  virtual Status page(const ExtractedPage& page) = 0;
+  // Runs on the extraction threads, several pages at once: the work on a page that needs
+  // nothing but the page (building its search documents), so that page() has less to do on
+  // the crawl thread. Must be thread-safe. The default prepares nothing.
+  virtual std::unique_ptr<PreparedPageWork> prepare(const ExtractedPage&) const { return nullptr; }
+  // On the crawl thread, in fetch order, with what prepare() returned for the page.
+  virtual Status page(const ExtractedPage& page, std::unique_ptr<PreparedPageWork> prepared) = 0;
   virtual Status gone(const std::string& url) = 0;  // 404/410: remove from the index
   // Makes everything received so far durable; the crawl marks those URLs done only after this.
-  virtual Status commit() = 0;
+  // `last` is the crawl's final commit: a sink may leave work that can lag (rebuilding
+  // summaries) for it.
+  virtual Status commit(bool last) = 0;
 };
 
 struct CrawlReport {

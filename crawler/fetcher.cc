@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <mutex>
 
 #include "core/text.h"
@@ -171,6 +172,7 @@ struct TransferPool::Impl {
   };
   std::map<CURL*, Active> active;
   std::vector<CURL*> idle;  // finished handles, reused so their connections and caches stay warm
+  std::atomic<bool> woken = false;
 };
 
 TransferPool::TransferPool(FetcherOptions options) : impl_(std::make_unique<Impl>()) {
@@ -240,7 +242,13 @@ std::vector<TransferPool::Done> TransferPool::wait(std::chrono::milliseconds tim
     if (!done.empty() || impl_->active.empty() || now >= deadline) return done;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
     curl_multi_poll(impl_->multi, nullptr, 0, static_cast<int>(std::max<long long>(1, left.count())), nullptr);
+    if (impl_->woken.exchange(false)) return done;
   }
+}
+
+void TransferPool::wake() {
+  impl_->woken = true;
+  if (impl_->multi != nullptr) curl_multi_wakeup(impl_->multi);
 }
 
 size_t TransferPool::active() const { return impl_->active.size(); }

@@ -67,7 +67,7 @@ class Fetcher {
   std::unique_ptr<Impl> impl_;
 };
 
-// Many transfers at once, driven from the calling thread.
+// Many transfers at once, driven from the calling thread. Not thread-safe, except wake().
 class TransferPool {
  public:
   explicit TransferPool(FetcherOptions options);
@@ -85,6 +85,9 @@ class TransferPool {
   // Moves transfers along until at least one finishes or `timeout` passes; returns the finished
   // ones (possibly none).
   std::vector<Done> wait(std::chrono::milliseconds timeout);
+  // Makes a wait() in progress (or the next one) return at once. The one call that is safe
+  // from another thread.
+  void wake();
 
   size_t active() const;
 

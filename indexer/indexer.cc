@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <functional>
 #include <map>
@@ -89,6 +90,32 @@ std::string product_of_offer_key(std::string_view key) { return std::string(key.
 const std::string kCatalogTypeTerm = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
 std::string catalog_id_term(const std::string& product) { return std::string(schema::kIdTerm) + "c" + product; }
 
+// Free text into `doc`, through this thread's term generator (a TermGenerator and its stemmer
+// are not thread-safe; pages are prepared on many threads).
+void index_text(Xapian::Document& doc, const std::string& text, Xapian::termcount weight = 1,
+                const std::string& prefix = "") {
+  thread_local Xapian::TermGenerator generator = [] {
+    Xapian::TermGenerator made;
+    made.set_stemmer(Xapian::Stem("en"));
+    // Words and their Z-prefixed stems (schema.h). Stems alone index 20% faster but lost
+    // related-article precision on the judged set (0.618 -> 0.570).
+    made.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return made;
+  }();
+  // No positions: nothing searches phrases, and positional postings are most of the cost of
+  // indexing and of the database's size.
+  generator.set_document(doc);
+  generator.index_text_without_positions(text, weight, prefix);
+  // Let go of `doc`: its reference count is not atomic, and it may be handed to another thread.
+  generator.set_document(Xapian::Document());
+}
+
+void add_taxonomy_terms(Xapian::Document& doc, const std::vector<std::string>& concerns,
+                        const std::vector<std::string>& techniques) {
+  for (const auto& c : concerns) doc.add_boolean_term(schema::boolean_term(schema::kConcernTerm, c));
+  for (const auto& t : techniques) doc.add_boolean_term(schema::boolean_term(schema::kTechniqueTerm, t));
+}
+
 
 }  // namespace
 
@@ -98,17 +125,24 @@ std::uint64_t simhash(std::string_view text) {
   int weights[64] = {};
   size_t grams = words.size() >= 3 ? words.size() - 2 : 1;
   for (size_t i = 0; i < grams; ++i) {
-    std::string gram = words[i];
-    for (size_t k = i + 1; k < std::min(words.size(), i + 3); ++k) gram += ' ' + words[k];
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then a mixing step
-    for (unsigned char c : gram) {
-      h ^= c;
-      h *= 1099511628211ull;
+    // FNV-1a of the gram "w1 w2 w3", fed word by word rather than built as a string, then a
+    // mixing step.
+    std::uint64_t h = 14695981039346656037ull;
+    auto feed = [&h](std::string_view bytes) {
+      for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+    };
+    feed(words[i]);
+    for (size_t k = i + 1; k < std::min(words.size(), i + 3); ++k) {
+      feed(" ");
+      feed(words[k]);
     }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
-    for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+    for (int bit = 0; bit < 64; ++bit) weights[bit] += static_cast<int>((h >> bit) & 1) * 2 - 1;
   }
   std::uint64_t out = 0;
   for (int bit = 0; bit < 64; ++bit) {
@@ -136,12 +170,13 @@ std::string snippet_of(const ExtractedPage& page) {
 struct Indexer::Impl {
   storage::Store* store = nullptr;
   Xapian::WritableDatabase db;
-  Xapian::TermGenerator terms;
   // Product tallies touched since the last commit (their stored form is written with each
   // page's records), and the products whose catalog documents commit() must rebuild.
   std::unordered_map<std::string, ProductTally> tallies;
   std::set<std::string> dirty_products;
   bool catalog_deferred = false;
+  std::chrono::steady_clock::time_point catalog_flushed_at = std::chrono::steady_clock::now();
+  std::chrono::milliseconds catalog_interval{30000};
   // The offer records remove_article took out for the page being written, by key: re-indexing
   // an article reads their first-seen dates and price histories from here, not again from disk.
   std::unordered_map<std::string, json> removed_offers;
@@ -168,7 +203,7 @@ struct Indexer::Impl {
     OfferFacts facts = facts_of(key, offer);
     if (add) (*t)->add_offer(facts);
     else (*t)->remove_offer(facts);
-    dirty_products.insert(product);
+    if (dirty_products.insert(product).second) batch.put(Family::kMeta, schema::catalog_due_key(product), "");
     if ((*t)->mentions() > 0) batch.put(Family::kProducts, product, (*t)->dump());
     else batch.erase(Family::kProducts, product);
     return {};
@@ -285,8 +320,9 @@ struct Indexer::Impl {
 
   // Replaces the catalog document of `tally`'s product (or deletes it when no offer is left).
   Status write_catalog_document(const ProductTally& tally);
-  // Rebuilds the catalog documents of the products touched since the last commit.
+  // Rebuilds the catalog documents of the products touched since the last rebuild.
   Status flush_catalog(storage::WriteBatch& batch);
+  Status commit(bool rebuild_catalog);
 
   // What an article had before, so re-indexing can remove it: quote and offer keys.
   Status remove_article(const std::string& id, storage::WriteBatch& batch) {
@@ -329,19 +365,6 @@ struct Indexer::Impl {
     return {};
   }
 
-  void index_text(Xapian::Document& doc, const std::string& text, Xapian::termcount weight = 1,
-                  const std::string& prefix = "") {
-    // No positions: nothing searches phrases, and positional postings are most of the cost of
-    // indexing and of the database's size.
-    terms.set_document(doc);
-    terms.index_text_without_positions(text, weight, prefix);
-  }
-
-  void add_taxonomy_terms(Xapian::Document& doc, const std::vector<std::string>& concerns,
-                          const std::vector<std::string>& techniques) {
-    for (const auto& c : concerns) doc.add_boolean_term(schema::boolean_term(schema::kConcernTerm, c));
-    for (const auto& t : techniques) doc.add_boolean_term(schema::boolean_term(schema::kTechniqueTerm, t));
-  }
 };
 
 Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
@@ -428,9 +451,11 @@ Status Indexer::Impl::flush_catalog(storage::WriteBatch& batch) {
       batch.put(Family::kProducts, product, tally.dump());
     }
     if (auto s = write_catalog_document(tally); !s) return s;
+    batch.erase(Family::kMeta, schema::catalog_due_key(product));
   }
   dirty_products.clear();
   tallies.clear();
+  catalog_flushed_at = std::chrono::steady_clock::now();
   return {};
 }
 
@@ -454,10 +479,6 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   } catch (const std::filesystem::filesystem_error& e) {
     return make_error(ErrorKind::kIo, std::string("open index: ") + e.what());
   }
-  impl->terms.set_stemmer(Xapian::Stem("en"));
-  // Words and their Z-prefixed stems (schema.h). Stems alone index 20% faster but lost
-  // related-article precision on the judged set (0.618 -> 0.570).
-  impl->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   auto version = store.get(Family::kMeta, schema::kSchemaVersionKey);
   if (!version) return std::unexpected(version.error());
   int found = schema::kSchemaVersion;
@@ -488,6 +509,15 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
     }
     if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
   }
+  // Catalog documents a killed writer left behind their tallies: rebuilt before anything else.
+  auto status = store.scan(Family::kMeta, schema::kCatalogDuePrefix, [&](std::string_view key, std::string_view) {
+    indexer->impl_->dirty_products.emplace(key.substr(schema::kCatalogDuePrefix.size()));
+    return true;
+  });
+  if (!status) return std::unexpected(status.error());
+  if (!indexer->impl_->dirty_products.empty()) {
+    if (auto s = indexer->commit(); !s) return std::unexpected(s.error());
+  }
   if (found != schema::kSchemaVersion || !*version) {
     if (auto s = store.put(Family::kMeta, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion)); !s) {
       return std::unexpected(s.error());
@@ -498,9 +528,11 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
 
 // A failed write leaves the tallies in memory ahead of the records: forget them, so the next
 // use reads what was stored.
-Status Indexer::index_page(const ExtractedPage& page) {
+Status Indexer::index_page(const ExtractedPage& page) { return index_prepared(prepare_page(page)); }
+
+Status Indexer::index_prepared(PreparedPage prepared) {
   impl_->removed_offers.clear();
-  Status status = write_page(page);
+  Status status = write_page(prepared);
   impl_->removed_offers.clear();
   if (!status) impl_->tallies.clear();
   return status;
@@ -525,16 +557,178 @@ Status Indexer::unindex_url(const std::string& url) {
   return impl_->store->write(batch);
 }
 
-Status Indexer::write_page(const ExtractedPage& page) {
-  const std::string& canonical = page.canonical_url.empty() ? page.url : page.canonical_url;
-  if (page.kind != PageKind::kArticle || page.noindex) {
+struct PreparedPage::Parts {
+  ExtractedPage page;
+  std::string canonical;
+  bool indexable = false;  // an article without noindex; for anything else there is nothing more
+  std::optional<Error> error;  // building failed (a Xapian error): write_page reports it
+  std::string id, seen, simhash_hex;
+  std::uint64_t fingerprint = 0;
+  Xapian::Document article;
+  struct QuoteParts {
+    std::string key, record;  // record: JSON
+    std::string expert_id, expert;  // empty without a credentialed speaker
+    Xapian::Document document;
+  };
+  std::vector<QuoteParts> quotes;
+  struct OfferParts {
+    std::string key;
+    json record;  // without first_seen and history, which depend on what was stored before
+  };
+  std::vector<OfferParts> offers;
+  std::string article_record;  // JSON
+};
+
+PreparedPage::PreparedPage(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+PreparedPage::PreparedPage(PreparedPage&&) noexcept = default;
+PreparedPage& PreparedPage::operator=(PreparedPage&&) noexcept = default;
+PreparedPage::~PreparedPage() = default;
+const ExtractedPage& PreparedPage::page() const { return parts_->page; }
+
+PreparedPage prepare_page(ExtractedPage extracted) {
+  auto parts = std::make_unique<PreparedPage::Parts>();
+  parts->page = std::move(extracted);
+  const ExtractedPage& page = parts->page;
+  parts->canonical = page.canonical_url.empty() ? page.url : page.canonical_url;
+  parts->indexable = page.kind == PageKind::kArticle && !page.noindex;
+  if (!parts->indexable) return PreparedPage(std::move(parts));
+  const std::string& canonical = parts->canonical;
+  const std::string id = parts->id = article_id(canonical);
+  parts->seen = utc_today();
+  parts->fingerprint = simhash(page.text);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(parts->fingerprint));
+  parts->simhash_hex = hex;
+  std::string host;
+  if (auto split = url::split(canonical)) host = split->host;
+  json article_ref = {{"id", id}, {"url", canonical}, {"title", page.title}};
+
+  try {
+    // Article document.
+    Xapian::Document& doc = parts->article;
+    index_text(doc, page.title, 3);
+    index_text(doc, page.title, 1, std::string(schema::kTitlePrefix));
+    index_text(doc, page.text);
+    doc.add_boolean_term(std::string(schema::kTypeTerm) + "article");
+    doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
+    if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
+    for (const auto& a : page.authors) doc.add_boolean_term(schema::boolean_term(schema::kAuthorTerm, a));
+    add_taxonomy_terms(doc, page.concerns, page.techniques);
+    std::string experts, products;
+    for (const auto& q : page.quotes) {
+      if (q.speaker && !q.speaker->credential.empty()) {
+        const std::string expert = expert_id(*q.speaker);
+        doc.add_boolean_term(std::string(schema::kExpertTerm) + expert);
+        experts += (experts.empty() ? "" : " ") + expert;
+      }
+    }
+    for (const auto& p : page.products) {
+      const std::string product = product_id(p);
+      doc.add_boolean_term(std::string(schema::kProductTerm) + product);
+      products += (products.empty() ? "" : " ") + product;
+    }
+    doc.add_value(schema::kLinksSlot, experts + '\x1f' + products);
+    doc.add_value(schema::kDateSlot, date_value(page.published));
+    doc.add_value(schema::kArticleSlot, id);
+    json data = {{"type", "article"}, {"id", id}, {"url", canonical}, {"title", page.title},
+                 {"authors", page.authors}, {"published", page.published ? json(*page.published) : json(nullptr)},
+                 {"snippet", snippet_of(page)}, {"concerns", page.concerns}, {"techniques", page.techniques}};
+    doc.set_data(data.dump());
+    doc.add_boolean_term(std::string(schema::kIdTerm) + "a" + id);
+
+    // Quotes and experts.
+    json quote_keys = json::array();
+    for (size_t n = 0; n < page.quotes.size(); ++n) {
+      const Quote& q = page.quotes[n];
+      PreparedPage::Parts::QuoteParts& out = parts->quotes.emplace_back();
+      out.key = schema::quote_key(id, n);
+      quote_keys.push_back(out.key);
+      json record = quote_json(q);
+      record["article"] = article_ref;
+      out.record = record.dump();
+
+      Xapian::Document& quote_doc = out.document;
+      index_text(quote_doc, q.text);
+      if (q.speaker) {
+        index_text(quote_doc, q.speaker->name + " " + q.speaker->credential);
+        if (!q.speaker->credential.empty()) {
+          out.expert_id = expert_id(*q.speaker);
+          quote_doc.add_boolean_term(std::string(schema::kExpertTerm) + out.expert_id);
+          quote_doc.add_boolean_term(std::string(schema::kCredentialTerm) + credential_class_name(q.speaker->credential_class));
+          out.expert = json{{"id", out.expert_id}, {"name", q.speaker->name}, {"credential", q.speaker->credential},
+                            {"credential_class", credential_class_name(q.speaker->credential_class)},
+                            {"affiliation", q.speaker->affiliation}}.dump();
+        }
+      }
+      quote_doc.add_boolean_term(std::string(schema::kTypeTerm) + "quote");
+      quote_doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
+      quote_doc.add_boolean_term(std::string(schema::kStanceTerm) + stance_name(q.stance));
+      if (!host.empty()) quote_doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
+      add_taxonomy_terms(quote_doc, q.concerns, q.techniques);
+      quote_doc.add_value(schema::kDateSlot, date_value(page.published));
+      quote_doc.add_value(schema::kArticleSlot, id);
+      quote_doc.set_data(out.record);
+      quote_doc.add_boolean_term(std::string(schema::kIdTerm) + "q" + out.key);
+    }
+
+    // Products: one offer record per product per article; search sees them through the
+    // product's catalog entry, rebuilt at commit.
+    json offer_keys = json::array();
+    std::set<std::string> offered;
+    for (const Product& p : page.products) {
+      std::string pid = product_id(p);
+      // An article that lists a product twice (a table, then a "buy it now" line) offers it
+      // once: the first listing, usually the one with the article's context.
+      if (!offered.insert(pid).second) continue;
+      std::string key = schema::offer_key(pid, id);
+      offer_keys.push_back(key);
+      json evidence = json::array();
+      for (int e : p.evidence) {
+        if (e < 0 || static_cast<size_t>(e) >= page.quotes.size()) continue;
+        const Quote& q = page.quotes[static_cast<size_t>(e)];
+        if (!q.speaker) continue;
+        evidence.push_back({{"quote", q.text}, {"speaker", q.speaker->name}, {"credential", q.speaker->credential},
+                            {"credential_class", credential_class_name(q.speaker->credential_class)},
+                            {"stance", stance_name(q.stance)}, {"indirect", q.indirect},
+                            {"article_url", canonical}, {"article_title", page.title}});
+      }
+      json product = product_json(p);
+      product["id"] = pid;
+      json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
+                    {"first_seen", parts->seen}, {"last_seen", parts->seen}, {"article_date", date_value(page.published)}};
+      const std::string heading = static_cast<size_t>(p.section) < page.sections.size()
+                                      ? page.sections[static_cast<size_t>(p.section)].heading
+                                      : std::string();
+      if (!heading.empty()) offer["heading"] = heading;
+      parts->offers.push_back({std::move(key), std::move(offer)});
+    }
+
+    json record = page_json(page);
+    record["id"] = id;
+    record["quote_keys"] = quote_keys;
+    record["offer_keys"] = offer_keys;
+    record["indexed"] = parts->seen;
+    record["simhash"] = parts->simhash_hex;
+    parts->article_record = record.dump();
+  } catch (const Xapian::Error& e) {
+    parts->error = xapian_error(e, "index " + canonical);
+  }
+  return PreparedPage(std::move(parts));
+}
+
+Status Indexer::write_page(PreparedPage& prepared) {
+  PreparedPage::Parts& parts = *prepared.parts_;
+  const ExtractedPage& page = parts.page;
+  const std::string& canonical = parts.canonical;
+  if (!parts.indexable) {
     if (auto s = unindex_url(page.url); !s) return s;
     return canonical != page.url ? unindex_url(canonical) : Status{};
   }
-  const std::string id = article_id(canonical);
+  if (parts.error) return std::unexpected(*parts.error);
+  const std::string& id = parts.id;
   storage::WriteBatch batch;
   // Near-duplicates: a syndicated copy of an article already indexed under another URL.
-  const std::uint64_t fingerprint = simhash(page.text);
+  const std::uint64_t fingerprint = parts.fingerprint;
   std::string original;
   for (int band = 0; band < 4 && original.empty() && fingerprint != 0; ++band) {
     auto status = impl_->store->scan(Family::kMeta, band_key(band, fingerprint), [&](std::string_view key, std::string_view value) {
@@ -575,113 +769,15 @@ Status Indexer::write_page(const ExtractedPage& page) {
   }
   if (auto s = impl_->remove_article(id, batch); !s) return s;
 
-  std::string host;
-  if (auto parts = url::split(canonical)) host = parts->host;
-  const std::string seen = utc_today();
-  json article_ref = {{"id", id}, {"url", canonical}, {"title", page.title}};
-
   try {
     Xapian::WritableDatabase& db = impl_->db;
-    // Article document.
-    {
-      Xapian::Document doc;
-      impl_->index_text(doc, page.title, 3);
-      impl_->index_text(doc, page.title, 1, std::string(schema::kTitlePrefix));
-      impl_->index_text(doc, page.text);
-      doc.add_boolean_term(std::string(schema::kTypeTerm) + "article");
-      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
-      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
-      for (const auto& a : page.authors) doc.add_boolean_term(schema::boolean_term(schema::kAuthorTerm, a));
-      impl_->add_taxonomy_terms(doc, page.concerns, page.techniques);
-      std::string experts, products;
-      for (const auto& q : page.quotes) {
-        if (q.speaker && !q.speaker->credential.empty()) {
-          const std::string expert = expert_id(*q.speaker);
-          doc.add_boolean_term(std::string(schema::kExpertTerm) + expert);
-          experts += (experts.empty() ? "" : " ") + expert;
-        }
-      }
-      for (const auto& p : page.products) {
-        const std::string product = product_id(p);
-        doc.add_boolean_term(std::string(schema::kProductTerm) + product);
-        products += (products.empty() ? "" : " ") + product;
-      }
-      doc.add_value(schema::kLinksSlot, experts + '\x1f' + products);
-      doc.add_value(schema::kDateSlot, date_value(page.published));
-      doc.add_value(schema::kArticleSlot, id);
-      json data = {{"type", "article"}, {"id", id}, {"url", canonical}, {"title", page.title},
-                   {"authors", page.authors}, {"published", page.published ? json(*page.published) : json(nullptr)},
-                   {"snippet", snippet_of(page)}, {"concerns", page.concerns}, {"techniques", page.techniques}};
-      doc.set_data(data.dump());
-      doc.add_boolean_term(std::string(schema::kIdTerm) + "a" + id);
-      db.add_document(doc);
+    db.add_document(parts.article);
+    for (const auto& quote : parts.quotes) {
+      batch.put(Family::kQuotes, quote.key, quote.record);
+      if (!quote.expert_id.empty()) batch.put(Family::kExperts, quote.expert_id, quote.expert);
+      db.add_document(quote.document);
     }
-
-    // Quotes and experts.
-    json quote_keys = json::array();
-    for (size_t n = 0; n < page.quotes.size(); ++n) {
-      const Quote& q = page.quotes[n];
-      std::string key = schema::quote_key(id, n);
-      quote_keys.push_back(key);
-      json record = quote_json(q);
-      record["article"] = article_ref;
-      batch.put(Family::kQuotes, key, record.dump());
-
-      Xapian::Document doc;
-      impl_->index_text(doc, q.text);
-      if (q.speaker) {
-        impl_->index_text(doc, q.speaker->name + " " + q.speaker->credential);
-        if (!q.speaker->credential.empty()) {
-          std::string eid = expert_id(*q.speaker);
-          doc.add_boolean_term(std::string(schema::kExpertTerm) + eid);
-          doc.add_boolean_term(std::string(schema::kCredentialTerm) + credential_class_name(q.speaker->credential_class));
-          json expert = {{"id", eid}, {"name", q.speaker->name}, {"credential", q.speaker->credential},
-                         {"credential_class", credential_class_name(q.speaker->credential_class)},
-                         {"affiliation", q.speaker->affiliation}};
-          batch.put(Family::kExperts, eid, expert.dump());
-        }
-      }
-      doc.add_boolean_term(std::string(schema::kTypeTerm) + "quote");
-      doc.add_boolean_term(std::string(schema::kArticleTerm) + id);
-      doc.add_boolean_term(std::string(schema::kStanceTerm) + stance_name(q.stance));
-      if (!host.empty()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, host));
-      impl_->add_taxonomy_terms(doc, q.concerns, q.techniques);
-      doc.add_value(schema::kDateSlot, date_value(page.published));
-      doc.add_value(schema::kArticleSlot, id);
-      doc.set_data(record.dump());
-      doc.add_boolean_term(std::string(schema::kIdTerm) + "q" + key);
-      db.add_document(doc);
-    }
-
-    // Products: one offer record per product per article; search sees them through the
-    // product's catalog entry, rebuilt at commit.
-    json offer_keys = json::array();
-    std::set<std::string> offered;
-    for (const Product& p : page.products) {
-      std::string pid = product_id(p);
-      // An article that lists a product twice (a table, then a "buy it now" line) offers it
-      // once: the first listing, usually the one with the article's context.
-      if (!offered.insert(pid).second) continue;
-      std::string key = schema::offer_key(pid, id);
-      offer_keys.push_back(key);
-      json evidence = json::array();
-      for (int e : p.evidence) {
-        if (e < 0 || static_cast<size_t>(e) >= page.quotes.size()) continue;
-        const Quote& q = page.quotes[static_cast<size_t>(e)];
-        if (!q.speaker) continue;
-        evidence.push_back({{"quote", q.text}, {"speaker", q.speaker->name}, {"credential", q.speaker->credential},
-                            {"credential_class", credential_class_name(q.speaker->credential_class)},
-                            {"stance", stance_name(q.stance)}, {"indirect", q.indirect},
-                            {"article_url", canonical}, {"article_title", page.title}});
-      }
-      json product = product_json(p);
-      product["id"] = pid;
-      json offer = {{"product", product}, {"article", article_ref}, {"evidence", evidence},
-                    {"first_seen", seen}, {"last_seen", seen}, {"article_date", date_value(page.published)}};
-      const std::string heading = static_cast<size_t>(p.section) < page.sections.size()
-                                      ? page.sections[static_cast<size_t>(p.section)].heading
-                                      : std::string();
-      if (!heading.empty()) offer["heading"] = heading;
+    for (auto& [key, offer] : parts.offers) {
       // An offer seen before keeps its first-seen date and its price history; a recrawl that
       // finds another price adds a point.
       json history = json::array();
@@ -691,25 +787,17 @@ Status Indexer::write_page(const ExtractedPage& page) {
         if (previous.contains("first_seen")) offer["first_seen"] = previous["first_seen"];
         if (previous.contains("history") && previous["history"].is_array()) history = previous["history"];
       }
-      json point = {{"date", seen}, {"price", price_json(p.price)}};
+      json point = {{"date", parts.seen}, {"price", offer["product"].value("price", json())}};
       if (history.empty() || history.back().value("price", json()) != point["price"]) history.push_back(point);
       if (history.size() > 100) history.erase(history.begin());
       offer["history"] = history;
       batch.put(Family::kOffers, key, offer.dump());
       if (auto s = impl_->count_offer(key, offer, /*add=*/true, batch); !s) return s;
-
     }
-
-    json record = page_json(page);
-    record["id"] = id;
-    record["quote_keys"] = quote_keys;
-    record["offer_keys"] = offer_keys;
-    record["indexed"] = seen;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fingerprint));
-    record["simhash"] = hex;
-    for (int band = 0; band < 4 && fingerprint != 0; ++band) batch.put(Family::kMeta, band_key(band, fingerprint, id), hex);
-    batch.put(Family::kArticles, id, record.dump());
+    for (int band = 0; band < 4 && fingerprint != 0; ++band) {
+      batch.put(Family::kMeta, band_key(band, fingerprint, id), parts.simhash_hex);
+    }
+    batch.put(Family::kArticles, id, parts.article_record);
     if (auto s = impl_->mark_related_due(id, batch); !s) return s;
     batch.put(Family::kUrlIndex, canonical, id);
     if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, id);
@@ -725,13 +813,25 @@ Status Indexer::write_page(const ExtractedPage& page) {
   return {};
 }
 
-Status Indexer::commit() {
+Status Indexer::commit() { return impl_->commit(/*rebuild_catalog=*/true); }
+
+Status Indexer::checkpoint() {
+  const bool catalog_due = std::chrono::steady_clock::now() - impl_->catalog_flushed_at >= impl_->catalog_interval;
+  return impl_->commit(catalog_due);
+}
+
+void Indexer::set_catalog_interval(std::chrono::milliseconds interval) { impl_->catalog_interval = interval; }
+
+Status Indexer::Impl::commit(bool rebuild_catalog) {
   try {
     storage::WriteBatch catalog_records;
-    if (auto s = impl_->flush_catalog(catalog_records); !s) return s;
-    impl_->db.commit();
-    // Make the unsynced record writes durable too (a synced write flushes the whole WAL).
-    if (auto s = impl_->store->write(catalog_records, /*sync=*/true); !s) return s;
+    if (rebuild_catalog) {
+      if (auto s = flush_catalog(catalog_records); !s) return s;
+    }
+    db.commit();
+    // Make the unsynced record writes durable too (a synced write flushes the whole WAL). The
+    // catalog marks go only now, after the documents they stood for are committed.
+    if (auto s = store->write(catalog_records, /*sync=*/true); !s) return s;
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "commit index"));
   }
@@ -750,6 +850,11 @@ Result<size_t> Indexer::rebuild_catalog() {
     impl.db.delete_document(kCatalogTypeTerm);
     auto status = impl.store->scan(Family::kProducts, "", [&](std::string_view key, std::string_view) {
       batch.erase(Family::kProducts, key);
+      return true;
+    });
+    if (!status) return std::unexpected(status.error());
+    status = impl.store->scan(Family::kMeta, schema::kCatalogDuePrefix, [&](std::string_view key, std::string_view) {
+      batch.erase(Family::kMeta, key);
       return true;
     });
     if (!status) return std::unexpected(status.error());

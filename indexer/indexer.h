@@ -4,6 +4,7 @@
 // allows a single writer).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <cstdint>
@@ -50,6 +51,28 @@ struct CheckReport {
   std::vector<std::string> problems;  // the first few, described
 };
 
+// A page with its search documents and records already built: the part of indexing that needs
+// nothing but the page, so it runs on any thread, many pages at once (prepare_page). The Indexer
+// then writes it on its one thread (Indexer::index_prepared). Movable, not copyable.
+class PreparedPage {
+ public:
+  PreparedPage(PreparedPage&&) noexcept;
+  PreparedPage& operator=(PreparedPage&&) noexcept;
+  ~PreparedPage();
+  const ExtractedPage& page() const;
+
+ private:
+  friend class Indexer;
+  friend PreparedPage prepare_page(ExtractedPage page);
+  struct Parts;
+  explicit PreparedPage(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+// Builds `page`'s search documents and records. Thread-safe: touches no database and no shared
+// state. (For a page that is not an indexable article there is nothing to build.)
+PreparedPage prepare_page(ExtractedPage page);
+
 class Indexer {
  public:
   // Opens (creating if needed) DIR/xapian for writing. `store` must outlive the Indexer. A
@@ -65,11 +88,20 @@ class Indexer {
   // another URL is not indexed again: its URL becomes an alternate of that article.
   // Changes are visible to readers after commit().
   Status index_page(const ExtractedPage& page);
+  // The same, for a page prepared by prepare_page (on another thread, typically).
+  Status index_prepared(PreparedPage prepared);
   // Removes everything indexed for `url` (404/410, noindex).
   Status remove_url(const std::string& url);
   // Makes the Xapian changes durable and visible, after rebuilding the catalog documents of
   // the products the changes touched. Records are durable as soon as written.
   Status commit();
+  // What a bulk writer (a crawl, ingest, reindex) calls between pages: commit(), except that
+  // catalog documents are rebuilt only when the catalog interval has passed since their last
+  // rebuild. A product's catalog entry is then up to that long behind its tally (a product
+  // changes with many pages of a crawl; rebuilding it at every commit cost a fifth of the
+  // crawl's time). Marks in the records say which are behind, so a crash loses nothing.
+  Status checkpoint();
+  void set_catalog_interval(std::chrono::milliseconds interval);  // default 30 s
 
   // Bulk mode for rebuilding a whole index (reindex): index_page and remove_url leave product
   // tallies and catalog documents alone until rebuild_catalog() recomputes them all at once.
@@ -86,7 +118,7 @@ class Indexer {
   const IndexStats& stats() const { return stats_; }
 
  private:
-  Status write_page(const ExtractedPage& page);
+  Status write_page(PreparedPage& prepared);
   Status unindex_url(const std::string& url);
   struct Impl;
   explicit Indexer(std::unique_ptr<Impl> impl);

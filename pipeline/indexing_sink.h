@@ -10,11 +10,21 @@ namespace beautyidx::pipeline {
 class IndexingSink : public crawler::PageSink {
  public:
   explicit IndexingSink(indexer::Indexer& indexer) : indexer_(indexer) {}
-  Status page(const ExtractedPage& page) override { return indexer_.index_page(page); }
+  std::unique_ptr<crawler::PreparedPageWork> prepare(const ExtractedPage& page) const override {
+    return std::make_unique<Prepared>(indexer::prepare_page(page));
+  }
+  Status page(const ExtractedPage& page, std::unique_ptr<crawler::PreparedPageWork> prepared) override {
+    if (auto* built = dynamic_cast<Prepared*>(prepared.get())) return indexer_.index_prepared(std::move(built->page));
+    return indexer_.index_page(page);
+  }
   Status gone(const std::string& url) override { return indexer_.remove_url(url); }
-  Status commit() override { return indexer_.commit(); }
+  Status commit(bool last) override { return last ? indexer_.commit() : indexer_.checkpoint(); }
 
  private:
+  struct Prepared : crawler::PreparedPageWork {
+    explicit Prepared(indexer::PreparedPage prepared) : page(std::move(prepared)) {}
+    indexer::PreparedPage page;
+  };
   indexer::Indexer& indexer_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/file.h"
 #include "crawler/stored_page.h"
+#include "pipeline/preparing_workers.h"
 #include "url/url.h"
 
 namespace beautyidx::pipeline {
@@ -14,6 +15,11 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
                             const std::vector<fs::path>& paths, const std::string& base_url) {
   IngestReport report;
   std::string base = base_url.ends_with("/") ? base_url : base_url + "/";
+  auto workers = make_preparing_workers(extractor);
+  auto index_prepared = [&](indexer::PreparedPage prepared) -> Status {
+    if (prepared.page().kind == PageKind::kArticle) ++report.articles;
+    return indexer.index_prepared(std::move(prepared));
+  };
   auto ingest_file = [&](const fs::path& file, const fs::path& root) -> Status {
     std::string ext = file.extension().string();
     if (ext != ".html" && ext != ".htm" && ext != ".txt") return {};
@@ -24,14 +30,13 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     auto page_url = url::resolve(base, relative);
     if (!page_url) return std::unexpected(page_url.error());
     std::string content_type = ext == ".txt" ? "text/plain" : "";
-    ExtractedPage page = extractor.extract({*body, *page_url, content_type});
     // Unsynced, like the index records: the commit at the end makes both durable at once.
     storage::WriteBatch batch;
     batch.put(storage::Family::kPages, *page_url, crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
     if (auto s = store.write(batch, /*sync=*/false); !s) return s;
     ++report.files;
-    if (page.kind == PageKind::kArticle) ++report.articles;
-    return indexer.index_page(page);
+    auto oldest = workers->submit({std::move(*body), *page_url, content_type});
+    return oldest ? index_prepared(std::move(*oldest)) : Status{};
   };
   for (const auto& path : paths) {
     if (fs::is_directory(path)) {
@@ -46,6 +51,9 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     } else if (auto s = ingest_file(path, path.parent_path()); !s) {
       return std::unexpected(s.error());
     }
+  }
+  while (!workers->empty()) {
+    if (auto s = index_prepared(workers->take()); !s) return std::unexpected(s.error());
   }
   if (auto s = indexer.commit(); !s) return std::unexpected(s.error());
   if (auto s = store.flush(); !s) return std::unexpected(s.error());

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "crawler/stored_page.h"
+#include "pipeline/preparing_workers.h"
 
 namespace beautyidx::pipeline {
 
@@ -19,7 +20,20 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
     indexer::Indexer& indexer;
     ~Undefer() { indexer.defer_catalog(false); }
   } undefer{indexer};
-  // Visiting holds a RocksDB iterator; index_page writes to other families, which is safe.
+  auto workers = make_preparing_workers(extractor);
+  auto index_prepared = [&](indexer::PreparedPage prepared) -> Status {
+    const ExtractedPage& page = prepared.page();
+    if (page.kind == PageKind::kArticle && !page.noindex) ++report.articles;
+    else ++report.other_pages;
+    if (auto s = indexer.index_prepared(std::move(prepared)); !s) return s;
+    if (++since_commit >= commit_every) {
+      since_commit = 0;
+      if (auto s = indexer.checkpoint(); !s) return s;
+    }
+    if (progress) progress(report);
+    return {};
+  };
+  // Visiting holds a RocksDB iterator; index_prepared writes to other families, which is safe.
   auto status = store.scan(storage::Family::kPages, "", [&](std::string_view key, std::string_view value) {
     ++report.pages;
     auto stored = crawler::decode_stored_page(value);
@@ -28,23 +42,11 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
       return true;
     }
     std::string url = stored->url.empty() ? std::string(key) : stored->url;
-    ExtractedPage page = extractor.extract({stored->body, url, stored->content_type});
-    if (page.kind == PageKind::kArticle && !page.noindex) ++report.articles;
-    else ++report.other_pages;
-    if (auto s = indexer.index_page(page); !s) {
-      failure = s;
-      return false;
-    }
-    if (++since_commit >= commit_every) {
-      since_commit = 0;
-      if (auto s = indexer.commit(); !s) {
-        failure = s;
-        return false;
-      }
-    }
-    if (progress) progress(report);
-    return true;
+    auto oldest = workers->submit({std::move(stored->body), std::move(url), std::move(stored->content_type)});
+    if (oldest) failure = index_prepared(std::move(*oldest));
+    return static_cast<bool>(failure);
   });
+  while (status && failure && !workers->empty()) failure = index_prepared(workers->take());
   if (!status) return std::unexpected(status.error());
   if (!failure) return std::unexpected(failure.error());
   if (auto s = indexer.commit(); !s) return std::unexpected(s.error());

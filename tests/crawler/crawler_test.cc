@@ -21,7 +21,7 @@ using beautyidx::testing::StaticSite;
 
 class RecordingSink : public PageSink {
  public:
-  Status page(const ExtractedPage& page) override {
+  Status page(const ExtractedPage& page, std::unique_ptr<PreparedPageWork>) override {
     pages.push_back(page.url);
     by_url[page.url] = page;
     return {};
@@ -30,7 +30,7 @@ class RecordingSink : public PageSink {
     removed.push_back(url);
     return {};
   }
-  Status commit() override {
+  Status commit(bool) override {
     ++commits;
     return {};
   }

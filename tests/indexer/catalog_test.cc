@@ -204,5 +204,45 @@ TEST(CatalogTest, CheckRepairsADamagedTallyAndAnOldDatabaseIsBroughtUpToDate) {
   EXPECT_EQ(**version, std::to_string(schema::kSchemaVersion));
 }
 
+// A crawl's checkpoints leave catalog entries behind for up to the catalog interval; the marks
+// that say so are records, so a writer killed before the rebuild leaves them for the next one.
+TEST(CatalogTest, CheckpointsRebuildTheCatalogOnlyWhenDueAndAKilledWriterLeavesItDue) {
+  test::TempDir dir;
+  auto store = storage::Store::open(schema::records_dir(dir.path()));
+  ASSERT_TRUE(store);
+  auto due_marks = [&] {
+    size_t marks = 0;
+    EXPECT_TRUE((*store)->scan(storage::Family::kMeta, schema::kCatalogDuePrefix, [&](std::string_view, std::string_view) {
+      ++marks;
+      return true;
+    }));
+    return marks;
+  };
+  {
+    auto indexer = Indexer::open(dir.path(), **store);
+    ASSERT_TRUE(indexer);
+    (*indexer)->set_catalog_interval(std::chrono::hours(1));
+    ASSERT_TRUE((*indexer)->index_page(article("https://a.example/one/", kFirstText, 32)));
+    ASSERT_TRUE((*indexer)->checkpoint());
+    EXPECT_EQ(catalog_entry(dir.path()).documents, 0u);  // the article is searchable, its product not yet
+    EXPECT_EQ(due_marks(), 1u);
+  }  // killed here: no commit()
+  {
+    auto reopened = Indexer::open(dir.path(), **store);
+    ASSERT_TRUE(reopened);
+    EXPECT_EQ(catalog_entry(dir.path()).documents, 1u);
+    EXPECT_EQ(due_marks(), 0u);
+    auto check = (*reopened)->check(false);
+    ASSERT_TRUE(check);
+    EXPECT_EQ(check->catalog_mismatched, 0u);
+
+    (*reopened)->set_catalog_interval(std::chrono::milliseconds(0));  // always due
+    ASSERT_TRUE((*reopened)->index_page(article("https://b.example/two/", kSecondText, 24)));
+    ASSERT_TRUE((*reopened)->checkpoint());
+    EXPECT_EQ(decode_features(catalog_entry(dir.path()).features)->mentions, 2);
+    EXPECT_EQ(due_marks(), 0u);
+  }
+}
+
 }  // namespace
 }  // namespace beautyidx::indexer
