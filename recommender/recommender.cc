@@ -325,35 +325,107 @@ std::optional<long> day_number(std::string_view yyyymmdd) {
   return era * 146097 + day_of_era;
 }
 
-// Reads what scoring needs from every matching catalog entry while Xapian matches: values read
-// in the matcher come from value streams in document order, where Document::get_value on
-// MSet items would seek for each one.
+// What ranking reads of a catalog entry, worked out once per query handle and index generation:
+// a question scores thousands of entries, and reading and decoding their values anew each time
+// was most of a recommend's time. Built in place in its map node (`view` points into `features`).
+struct CatalogFacts {
+  bool valid = false;    // the features value decoded
+  std::string features;  // encoded (indexer::encode_features); decoded in full only for picks
+  indexer::FeaturesView view;
+  NameTraits traits;
+  std::optional<long> day;  // of the newest article offering the product
+  // Its concerns and techniques with how many offers name each (views into `features`).
+  std::vector<std::pair<std::string_view, int>> concerns, techniques;
+  // Lowest and highest current price in each budget currency (schema::kBudgetCurrencies order).
+  std::array<std::optional<double>, std::size(schema::kBudgetCurrencies)> low, high;
+  // The entry as a pick shows it, read from the document's data the first time it is picked.
+  struct Shown {
+    std::optional<Pick> pick;  // nullopt: unreadable data
+    indexer::CatalogFeatures features;
+    std::string brand_lower, article_id;
+  };
+  std::optional<Shown> shown;
+};
+
+// The slot's value as a price, if the document has one.
+std::optional<double> price_value(const Xapian::Document& doc, int slot) {
+  std::string value = doc.get_value(static_cast<Xapian::valueno>(slot));
+  if (value.empty()) return std::nullopt;
+  return Xapian::sortable_unserialise(value);
+}
+
+void read_catalog_facts(const Xapian::Document& doc, CatalogFacts& facts) {
+  facts.features = doc.get_value(schema::kFeaturesSlot);
+  auto view = indexer::view_features(facts.features);
+  if (!view) return;
+  facts.valid = true;
+  facts.view = *view;
+  facts.traits = traits_of(view->brand, view->name);
+  facts.day = day_number(view->latest);
+  indexer::for_each_topic(view->concerns, [&](std::string_view topic, int offers) { facts.concerns.emplace_back(topic, offers); });
+  indexer::for_each_topic(view->techniques, [&](std::string_view topic, int offers) { facts.techniques.emplace_back(topic, offers); });
+  for (size_t i = 0; i < facts.low.size(); ++i) {
+    const std::string_view currency = schema::kBudgetCurrencies[i];
+    facts.low[i] = price_value(doc, schema::catalog_min_price_slot(currency));
+    facts.high[i] = price_value(doc, schema::catalog_max_price_slot(currency));
+  }
+}
+
+CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id, std::string_view features) {
+  CatalogFacts::Shown shown;
+  auto decoded = indexer::decode_features(features);
+  if (!decoded) return shown;
+  shown.features = std::move(*decoded);
+  shown.brand_lower = to_lower_ascii(shown.features.brand);
+  Xapian::Document doc = db.get_document(doc_id);
+  shown.article_id = doc.get_value(schema::kArticleSlot);
+  json data = json::parse(doc.get_data(), nullptr, false);
+  if (data.is_object() && data.contains("product")) shown.pick = pick_from_offer(data);
+  return shown;
+}
+
+// Catalog facts by document id, for one handle (not thread-safe, like the handle). Cleared when
+// the handle reopens: a product's catalog document keeps its id when it is rebuilt.
+class CatalogFactsCache {
+ public:
+  CatalogFacts& of(const Xapian::Document& doc) {
+    if (facts_.size() >= kLimit) facts_.clear();
+    auto [it, added] = facts_.try_emplace(doc.get_docid());
+    if (added) read_catalog_facts(doc, it->second);
+    return it->second;
+  }
+  void clear() { facts_.clear(); }
+
+ private:
+  static constexpr size_t kLimit = 1000000;  // catalog entries: more products than any blog network lists
+  std::unordered_map<Xapian::docid, CatalogFacts> facts_;
+};
+
+// Sees every matching catalog entry while Xapian matches (the MSet itself stays empty): in the
+// matcher, values come from value streams in document order, where Document::get_value on MSet
+// items would seek for each one.
 class CandidateSpy : public Xapian::MatchSpy {
  public:
   struct Seen {
     Xapian::docid doc = 0;
     double weight = 0;
-    std::string features, low, high;
+    CatalogFacts* facts = nullptr;
   };
-  CandidateSpy(int min_slot, int max_slot) : min_slot_(min_slot), max_slot_(max_slot) {}
+  explicit CandidateSpy(CatalogFactsCache& cache) : cache_(cache) {}
   void operator()(const Xapian::Document& doc, double weight) override {
-    Seen seen{doc.get_docid(), weight, doc.get_value(schema::kFeaturesSlot), {}, {}};
-    if (min_slot_ >= 0) seen.low = doc.get_value(static_cast<Xapian::valueno>(min_slot_));
-    if (max_slot_ >= 0) seen.high = doc.get_value(static_cast<Xapian::valueno>(max_slot_));
-    seen_.push_back(std::move(seen));
+    seen_.push_back({doc.get_docid(), weight, &cache_.of(doc)});
   }
   std::vector<Seen>& seen() { return seen_; }
 
  private:
-  int min_slot_, max_slot_;
+  CatalogFactsCache& cache_;
   std::vector<Seen> seen_;
 };
 
 // A catalog entry in the running for a pick: its score, and what choosing it needs.
 struct Candidate {
   Xapian::docid doc = 0;
-  std::string features;  // the encoded value, decoded in full only for the picks returned
-  std::string article_id;
+  CatalogFacts* facts = nullptr;
   double score = 0;
   double price = 0;  // lowest current price in the budget's currency (with a budget)
   std::optional<double> price_max;
@@ -361,24 +433,26 @@ struct Candidate {
 
 // The matched concerns and techniques, each counted by the share of the product's offers that
 // name it.
-double topic_share(const indexer::FeaturesView& f, const QueryInterpretation& q) {
+double topic_share(const CatalogFacts& facts, const QueryInterpretation& q) {
   double share = 0;
-  auto add = [&](const std::vector<std::string>& asked) {
-    return [&](std::string_view topic, int offers) {
+  auto add = [&](const std::vector<std::pair<std::string_view, int>>& topics, const std::vector<std::string>& asked) {
+    for (const auto& [topic, offers] : topics) {
       if (std::find(asked.begin(), asked.end(), topic) != asked.end()) {
-        share += std::min(1.0, static_cast<double>(offers) / std::max(1, f.mentions));
+        share += std::min(1.0, static_cast<double>(offers) / std::max(1, facts.view.mentions));
       }
-    };
+    }
   };
-  if (!q.concerns.empty()) indexer::for_each_topic(f.concerns, add(q.concerns));
-  if (!q.techniques.empty()) indexer::for_each_topic(f.techniques, add(q.techniques));
+  if (!q.concerns.empty()) add(facts.concerns, q.concerns);
+  if (!q.techniques.empty()) add(facts.techniques, q.techniques);
   return share;
 }
 
-double candidate_score(const indexer::FeaturesView& f, const NameTraits& traits, const QueryInterpretation& q,
-                       const std::string& asked_lower, double text_relevance, long today) {
+double candidate_score(const CatalogFacts& facts, const QueryInterpretation& q, const std::string& asked_lower,
+                       double text_relevance, long today) {
   const PickWeights& w = kPickWeights;
-  double score = w.topic * topic_share(f, q);
+  const indexer::FeaturesView& f = facts.view;
+  const NameTraits& traits = facts.traits;
+  double score = w.topic * topic_share(facts, q);
   for (size_t c = 0; c < f.endorsers.size(); ++c) {
     score += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
   }
@@ -398,8 +472,8 @@ double candidate_score(const indexer::FeaturesView& f, const NameTraits& traits,
       break;
     }
   }
-  if (auto day = day_number(f.latest)) {
-    double years = static_cast<double>(std::max(0L, today - *day)) / 365.25;
+  if (facts.day) {
+    double years = static_cast<double>(std::max(0L, today - *facts.day)) / 365.25;
     score += w.recency * std::max(0.0, 1.0 - years / 3.0);
   }
   return score;
@@ -424,19 +498,11 @@ struct Recommender::Impl {
     Xapian::Database db;
     Xapian::Stem stemmer{"en"};
     uint64_t generation = 0;
-    // Name traits by "brand\x1fname" (as the features value spells them); a name's traits
-    // never change, so the map outlives commits, up to a bound.
-    struct TransparentHash {
-      using is_transparent = void;
-      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, NameTraits, TransparentHash, std::equal_to<>> traits;
-    const NameTraits& traits_of(const indexer::FeaturesView& f) {
-      std::string_view key(f.brand.data(), static_cast<size_t>(f.name.data() + f.name.size() - f.brand.data()));
-      auto found = traits.find(key);
-      if (found != traits.end()) return found->second;
-      if (traits.size() >= 200000) traits.clear();
-      return traits.emplace(std::string(key), recommender::traits_of(f.brand, f.name)).first->second;
+    CatalogFactsCache catalog;
+    // Picks up the latest commit; what was read of the old one is forgotten.
+    void reopen() {
+      db.reopen();
+      catalog.clear();
     }
   };
   struct HandleReturn {
@@ -470,7 +536,7 @@ struct Recommender::Impl {
       handle->db = Xapian::Database(xapian_path);
       handle->generation = current;
     } else if (handle->generation != current) {
-      handle->db.reopen();
+      handle->reopen();
       handle->generation = current;
     }
     return Borrowed(handle.release(), HandleReturn{this});
@@ -555,6 +621,7 @@ Status Recommender::refresh() {
   try {
     auto handle = impl_->borrow();
     if (handle->db.reopen()) {
+      handle->catalog.clear();
       {
         std::lock_guard lock(impl_->pool_mutex);
         handle->generation = ++impl_->generation;  // the other handles reopen when next borrowed
@@ -618,7 +685,6 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     // A budget names a currency: only entries with offers in it, priced from that currency's
     // slots. A currency no slot exists for matches nothing rather than something unconverted.
     int min_slot = q.budget ? schema::catalog_min_price_slot(q.budget->currency) : -1;
-    int max_slot = q.budget ? schema::catalog_max_price_slot(q.budget->currency) : -1;
     Xapian::Query filters(std::string(schema::kTypeTerm) + std::string(schema::kCatalogType));
     if (q.budget) {
       filters = Xapian::Query(Xapian::Query::OP_AND, filters,
@@ -629,7 +695,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     // match, which score lower for lacking the topic. Every match is seen by the spy; the
     // MSet itself stays empty.
     auto run = [&](const Xapian::Query& filter) {
-      CandidateSpy spy(min_slot, max_slot);
+      CandidateSpy spy(handle->catalog);
       Xapian::Enquire enquire(handle->db);
       enquire.add_matchspy(&spy);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
@@ -661,21 +727,23 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     matches.erase(std::unique(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
                   matches.end());
     candidates.reserve(matches.size());
-    for (CandidateSpy::Seen& seen : matches) {
+    // Budget currencies are the price slots' order (schema.h).
+    const size_t currency = min_slot >= 0 ? static_cast<size_t>(min_slot - schema::catalog_min_price_slot(schema::kBudgetCurrencies[0])) : 0;
+    for (const CandidateSpy::Seen& seen : matches) {
+      CatalogFacts& facts = *seen.facts;
+      if (!facts.valid) continue;
       Candidate c;
       c.doc = seen.doc;
-      c.features = std::move(seen.features);
-      auto features = indexer::view_features(c.features);
-      if (!features) continue;
+      c.facts = &facts;
       if (q.budget) {
-        if (seen.low.empty()) continue;
-        c.price = Xapian::sortable_unserialise(seen.low);
-        if (!seen.high.empty() && Xapian::sortable_unserialise(seen.high) > c.price) c.price_max = Xapian::sortable_unserialise(seen.high);
+        if (!facts.low[currency]) continue;
+        c.price = *facts.low[currency];
+        if (facts.high[currency] && *facts.high[currency] > c.price) c.price_max = facts.high[currency];
         // The budget is strict: a bad value slot must never let an over-budget pick through.
         if (q.budget->max && c.price > *q.budget->max) continue;
         if (q.budget->min && c.price < *q.budget->min) continue;
       }
-      c.score = candidate_score(*features, handle->traits_of(*features), q, asked, seen.weight, today);
+      c.score = candidate_score(facts, q, asked, seen.weight, today);
       candidates.push_back(std::move(c));
     }
     // Best first; ties to the cheaper, then to the older entry. Only as much of the order as the
@@ -699,22 +767,18 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       }
       const size_t i = order[n];
       Candidate& c = candidates[i];
-      auto features = indexer::decode_features(c.features);
-      if (!features) continue;
-      std::string brand = to_lower_ascii(features->brand);
-      if (!brand.empty() && per_brand[brand] >= request.per_brand) continue;
-      Xapian::Document doc = handle->db.get_document(c.doc);
-      c.article_id = doc.get_value(schema::kArticleSlot);
-      if (per_article[c.article_id] >= request.per_article) continue;
-      json data = json::parse(doc.get_data(), nullptr, false);
-      if (!data.is_object() || !data.contains("product")) continue;
-      Pick pick = pick_from_offer(data);
+      if (!c.facts->shown) c.facts->shown = shown_entry(handle->db, c.doc, c.facts->features);
+      const CatalogFacts::Shown& shown = *c.facts->shown;
+      if (!shown.pick) continue;
+      if (!shown.brand_lower.empty() && per_brand[shown.brand_lower] >= request.per_brand) continue;
+      if (per_article[shown.article_id] >= request.per_article) continue;
+      Pick pick = *shown.pick;
       if (q.budget) pick.product.price = Price{c.price, c.price_max, {}, q.budget->currency};
-      pick.matched_concerns = intersect(features->concerns, q.concerns);
-      pick.matched_techniques = intersect(features->techniques, q.techniques);
+      pick.matched_concerns = intersect(shown.features.concerns, q.concerns);
+      pick.matched_techniques = intersect(shown.features.techniques, q.techniques);
       pick.score = c.score;
-      ++per_brand[brand];
-      ++per_article[c.article_id];
+      ++per_brand[shown.brand_lower];
+      ++per_article[shown.article_id];
       response.results.push_back(std::move(pick));
     }
 
@@ -725,9 +789,8 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       if (about.empty()) about = q.residual;
       std::optional<double> cheapest;
       for (const CandidateSpy::Seen& any : q.budget && min_slot >= 0 ? run(filters) : std::vector<CandidateSpy::Seen>()) {
-        if (any.low.empty()) continue;
-        double amount = Xapian::sortable_unserialise(any.low);
-        if (!cheapest || amount < *cheapest) cheapest = amount;
+        const std::optional<double>& amount = any.facts->low[currency];
+        if (amount && (!cheapest || *amount < *cheapest)) cheapest = amount;
       }
       std::string budget_text;
       if (q.budget && q.budget->max && q.budget->min) {
