@@ -412,6 +412,8 @@ Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
     doc.add_boolean_term(id_term);
     if (!features.brand.empty()) doc.add_boolean_term(schema::boolean_term(schema::kBrandTerm, features.brand));
     add_taxonomy_terms(doc, features.concerns, features.techniques);
+    for (const auto& c : features.concerns) doc.add_boolean_term(schema::boolean_term(schema::kCatalogConcernTerm, c));
+    for (const auto& t : features.techniques) doc.add_boolean_term(schema::boolean_term(schema::kCatalogTechniqueTerm, t));
     for (const std::string& retailer : tally.retailers()) doc.add_boolean_term(schema::boolean_term(schema::kRetailerTerm, retailer));
     for (const std::string& site : tally.sites()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, site));
     if (auto range = tally.price_range(currency)) {
@@ -507,6 +509,9 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
     } catch (const Xapian::Error& e) {
       return std::unexpected(xapian_error(e, "upgrade index"));
     }
+  }
+  if (found < 3) {
+    // Catalog documents gain their own topic terms (version 3), or appear (version 2).
     if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
   }
   // Catalog documents a killed writer left behind their tallies: rebuilt before anything else.

@@ -15,8 +15,9 @@ inline std::filesystem::path records_dir(const std::filesystem::path& db) { retu
 
 // Bumped when records or terms change meaning; a database from a newer version is refused, one
 // from an older version needs `beautyidx reindex` (docs/storage.md).
-// Version 2 added catalog documents and product tallies (indexer/catalog.h).
-inline constexpr int kSchemaVersion = 2;
+// Version 2 added catalog documents and product tallies (indexer/catalog.h); version 3 gave
+// catalog documents topic terms of their own (kCatalogConcernTerm, kCatalogTechniqueTerm).
+inline constexpr int kSchemaVersion = 3;
 // In the Meta family. (The records layer keeps its own "schema_version" for its families.)
 inline constexpr std::string_view kSchemaVersionKey = "index_version";
 inline std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
@@ -36,6 +37,12 @@ inline constexpr std::string_view kSiteTerm = "XH";        // host of the articl
 inline constexpr std::string_view kAuthorTerm = "XA";
 inline constexpr std::string_view kCurrencyTerm = "XM";
 inline constexpr std::string_view kProductTerm = "XP";     // product id (offers of one product)
+// Catalog documents carry their concerns and techniques twice: under XC/XQ like every document
+// (search filters and facets), and under these, which only catalog documents have, so that
+// recommend walks posting lists of products alone rather than skipping through every article
+// and quote naming the topic.
+inline constexpr std::string_view kCatalogConcernTerm = "XYC";
+inline constexpr std::string_view kCatalogTechniqueTerm = "XYQ";
 inline constexpr std::string_view kTitlePrefix = "S";      // free-text title terms
 // Free text is indexed with English stemming (Xapian STEM_SOME: each word, and its stem with
 // prefix Z), without positions; the query parser must stem the same way.

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <array>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -515,6 +516,9 @@ struct Recommender::Impl {
   using Borrowed = std::unique_ptr<Handle, HandleReturn>;
 
   std::string xapian_path;
+  // Whether catalog entries carry topic terms of their own (index version 3 on): a database a
+  // writer of this version has not opened yet is read with the terms every document has.
+  std::atomic<bool> catalog_topic_terms = true;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<Handle>> idle;
   mutable uint64_t generation = 0;  // bumped when refresh() finds a new commit
@@ -552,6 +556,13 @@ struct Recommender::Impl {
   mutable std::mutex recommend_mutex;
   mutable std::unordered_map<std::string, std::shared_ptr<const CachedRecommendation>> recommend_cache;
 
+  Status read_index_version() {
+    auto version = store->get(Family::kMeta, schema::kSchemaVersionKey);
+    if (!version) return std::unexpected(version.error());
+    catalog_topic_terms = *version && std::atoi((*version)->c_str()) >= 3;
+    return {};
+  }
+
   void forget_answers() const {
     {
       std::lock_guard lock(related_mutex);
@@ -561,10 +572,17 @@ struct Recommender::Impl {
     recommend_cache.clear();
   }
 
-  Xapian::Query topic_query(const QueryInterpretation& q) const {
+  // The question's concerns and techniques; for recommend, the terms only catalog entries carry.
+  enum class Topics { kAllDocuments, kCatalogOnly };
+  Xapian::Query topic_query(const QueryInterpretation& q, Topics topics = Topics::kAllDocuments) const {
+    const bool catalog = topics == Topics::kCatalogOnly;
     std::vector<Xapian::Query> parts;
-    for (const auto& c : q.concerns) parts.emplace_back(schema::boolean_term(schema::kConcernTerm, c));
-    for (const auto& t : q.techniques) parts.emplace_back(schema::boolean_term(schema::kTechniqueTerm, t));
+    for (const auto& c : q.concerns) {
+      parts.emplace_back(schema::boolean_term(catalog ? schema::kCatalogConcernTerm : schema::kConcernTerm, c));
+    }
+    for (const auto& t : q.techniques) {
+      parts.emplace_back(schema::boolean_term(catalog ? schema::kCatalogTechniqueTerm : schema::kTechniqueTerm, t));
+    }
     return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
@@ -599,6 +617,7 @@ Result<std::unique_ptr<Recommender>> Recommender::open(const std::filesystem::pa
   if (!store) return std::unexpected(store.error().with_context("open database " + db_dir.string()));
   impl->store = std::move(*store);
   impl->xapian_path = schema::xapian_dir(db_dir).string();
+  if (auto s = impl->read_index_version(); !s) return std::unexpected(s.error());
   try {
     impl->borrow();  // opens the first handle: a missing or broken index fails here, not later
   } catch (const Xapian::Error& e) {
@@ -627,6 +646,8 @@ Status Recommender::refresh() {
         handle->generation = ++impl_->generation;  // the other handles reopen when next borrowed
       }
       impl_->forget_answers();
+      if (auto s = impl_->store->refresh(); !s) return s;
+      return impl_->read_index_version();
     }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "reopen index"));
@@ -675,7 +696,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
   }
   try {
     auto handle = impl_->borrow();
-    Xapian::Query topic = impl_->topic_query(q);
+    Xapian::Query topic = impl_->topic_query(q, impl_->catalog_topic_terms ? Impl::Topics::kCatalogOnly : Impl::Topics::kAllDocuments);
     Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);
     Xapian::Query match = topic.empty() ? text : text.empty() ? topic : Xapian::Query(Xapian::Query::OP_AND_MAYBE, topic, text);
     if (match.empty()) {
