@@ -7,8 +7,9 @@
 // is installed, else with the test suite's built-in server. Then, against the same server:
 // `curl --parallel --compressed` fetches every article URL (no processing: the HTTP ceiling
 // here), and beautyidx crawls the site (politeness off: no delay, as many transfers as curl)
-// into a temp database, extraction and indexing included; and the crawler's transfer layer
-// alone (TransferPool) fetches the same URLs as curl does. Prints pages/s and ratios to curl. The built-in server compresses with brotli at its highest level, which costs more
+// into a temp database, extraction and indexing included (on every hardware thread); again
+// without the search index (fetch, extract, store raw pages and crawl state: the crawler's own
+// share); and the crawler's transfer layer alone (TransferPool) fetches the same URLs as curl does. Prints pages/s and ratios to curl. The built-in server compresses with brotli at its highest level, which costs more
 // CPU than anything it serves; nginx is the realistic peer.
 #include <signal.h>
 #include <spawn.h>
@@ -185,36 +186,65 @@ int main(int argc, char** argv) {
 
   auto extractor = extract::Extractor::load(BEAUTYIDX_DATA_DIR);
   if (!extractor) return 1;
-  auto store = storage::Store::open(schema::records_dir(tmp / "db"));
-  if (!store) return 1;
-  auto idx = indexer::Indexer::open(tmp / "db", **store);
-  if (!idx) return 1;
-  pipeline::IndexingSink sink(**idx);
-  crawler::CrawlOptions options;
-  options.seeds = {origin + "/"};
-  options.delay = std::chrono::milliseconds(0);
-  options.max_pages = pages + 10;
-  options.commit_every = 200;
-  // Politeness off, as for curl: as many transfers to the one host as curl runs in parallel.
-  options.concurrency = transfers;
-  options.per_host = transfers;
-  crawler::Crawler crawler(**store, *extractor, options, sink);
-  start = std::chrono::steady_clock::now();
-  auto report = crawler.run();
-  double crawl_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // One crawl of the site into a fresh database, politeness off as for curl: as many transfers
+  // to the one host as curl runs in parallel. With `index`, the full pipeline; without, pages
+  // are fetched, extracted and stored (raw pages, crawl state, frontier) but not indexed: the
+  // crawler's own share of the work.
+  struct Crawled {
+    double seconds = 0;
+    crawler::CrawlReport report;
+  };
+  class ExtractOnlySink : public crawler::PageSink {
+   public:
+    Status page(const ExtractedPage&, std::unique_ptr<crawler::PreparedPageWork>) override { return {}; }
+    Status gone(const std::string&) override { return {}; }
+    Status commit(bool) override { return {}; }
+  };
+  auto crawl = [&](const fs::path& db, bool index) -> Result<Crawled> {
+    auto store = storage::Store::open(schema::records_dir(db));
+    if (!store) return std::unexpected(store.error());
+    std::unique_ptr<indexer::Indexer> idx;
+    std::unique_ptr<crawler::PageSink> sink = std::make_unique<ExtractOnlySink>();
+    if (index) {
+      auto opened = indexer::Indexer::open(db, **store);
+      if (!opened) return std::unexpected(opened.error());
+      idx = std::move(*opened);
+      sink = std::make_unique<pipeline::IndexingSink>(*idx);
+    }
+    crawler::CrawlOptions options;
+    options.seeds = {origin + "/"};
+    options.delay = std::chrono::milliseconds(0);
+    options.max_pages = pages + 10;
+    options.commit_every = 200;
+    options.concurrency = transfers;
+    options.per_host = transfers;
+    options.extract_threads = std::max(1u, std::thread::hardware_concurrency());
+    crawler::Crawler crawler(**store, *extractor, options, *sink);
+    auto started = std::chrono::steady_clock::now();
+    auto report = crawler.run();
+    if (!report) return std::unexpected(report.error());
+    return Crawled{std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), *report};
+  };
+  auto full = crawl(tmp / "db", true);
+  auto extract_only = full ? crawl(tmp / "db-extract-only", false) : full;
   if (builtin) builtin->stop();
   fs::remove_all(tmp);
-  if (!report) {
-    std::fprintf(stderr, "crawl: %s\n", report.error().message.c_str());
+  if (!full || !extract_only) {
+    std::fprintf(stderr, "crawl: %s\n", (!full ? full : extract_only).error().message.c_str());
     return 1;
   }
-  double curl_rate = pages / curl_seconds, crawl_rate = report->fetched / crawl_seconds;
-  std::printf("synthetic site: %zu articles on loopback, served by %s\n", pages, server.c_str());
-  std::printf("curl --parallel (%zu), fetch only        %8.1f pages/s\n", transfers, curl_rate);
+  double curl_rate = pages / curl_seconds;
+  double crawl_rate = full->report.fetched / full->seconds;
+  double extract_rate = extract_only->report.fetched / extract_only->seconds;
+  std::printf("synthetic site: %zu articles on loopback, served by %s; %u hardware threads\n", pages, server.c_str(),
+              std::thread::hardware_concurrency());
+  std::printf("curl --parallel (%zu), fetch only            %8.1f pages/s\n", transfers, curl_rate);
   double pool_rate = pool_ok / pool_seconds;
-  std::printf("beautyidx transfers, fetch only         %8.1f pages/s  (%zu of %zu answered 200)  ratio %.2f\n", pool_rate,
+  std::printf("beautyidx transfers, fetch only             %8.1f pages/s  (%zu of %zu answered 200)  ratio %.2f\n", pool_rate,
               pool_ok, pages, pool_rate / curl_rate);
-  std::printf("beautyidx crawl, fetch+extract+index    %8.1f pages/s  (%zu fetched, %zu articles)  ratio %.2f\n",
-              crawl_rate, report->fetched, report->articles, crawl_rate / curl_rate);
+  std::printf("beautyidx crawl, fetch+extract+store        %8.1f pages/s  (%zu fetched, %zu articles; no search index)  ratio %.2f\n",
+              extract_rate, extract_only->report.fetched, extract_only->report.articles, extract_rate / curl_rate);
+  std::printf("beautyidx crawl, fetch+extract+store+index  %8.1f pages/s  (%zu fetched, %zu articles)  ratio %.2f\n",
+              crawl_rate, full->report.fetched, full->report.articles, crawl_rate / curl_rate);
   return 0;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Whole-pipeline indexing throughput beside Xapian's own indexer, in one run, on one core each:
-#   bench/omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS]
+#   bench/omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS] [CPUS]
 # The public article-extraction benchmark's pages (BENCHMARK_DIR/html/*.html.gz, or *.html) are
 # decompressed to a temp folder of .html files; then, RUNS times each (default 3), alternating,
-# into a fresh database every time, pinned to CPU 0:
+# into a fresh database every time, pinned to CPU 0 (CPUS, default 0; "all" pins nothing, so
+# beautyidx extracts on every core while omindex, single-threaded, uses one):
 #   omindex --db DB --url / FOLDER                                   (Debian xapian-omega)
 #   BUILD_DIR/app/beautyidx ingest FOLDER --db DB2 --base-url https://bench.example/
 # and prints the median pages/s of each and their ratio. The two do different amounts of work
@@ -15,6 +16,9 @@ set -euo pipefail
 build=${1:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS]}
 bench=${2:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS]}
 runs=${3:-3}
+cpus=${4:-0}
+pin=(taskset -c "$cpus")
+[[ $cpus == all ]] && pin=()
 beautyidx="$build/app/beautyidx"
 [[ -x "$beautyidx" ]] || { echo "omindex_compare: no $beautyidx (build the beautyidx target)" >&2; exit 2; }
 if ! command -v omindex >/dev/null; then
@@ -47,10 +51,10 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(
 omindex_wall=(); omindex_cpu=(); beautyidx_wall=(); beautyidx_cpu=()
 for ((run = 1; run <= runs; run++)); do
   rm -rf "$out/omega" "$out/bidx"
-  read -r wall cpu < <(time_it taskset -c 0 omindex --db "$out/omega" --url / "$out/pages")
+  read -r wall cpu < <(time_it "${pin[@]}" omindex --db "$out/omega" --url / "$out/pages")
   omindex_wall+=("$wall"); omindex_cpu+=("$cpu")
   omindex_docs=$(xapian-delve "$out/omega" 2>/dev/null | awk -F'= ' '/number of documents/ { print $2 }')
-  read -r wall cpu < <(time_it taskset -c 0 "$beautyidx" ingest "$out/pages" --db "$out/bidx" --base-url https://bench.example/)
+  read -r wall cpu < <(time_it "${pin[@]}" "$beautyidx" ingest "$out/pages" --db "$out/bidx" --base-url https://bench.example/)
   beautyidx_wall+=("$wall"); beautyidx_cpu+=("$cpu")
   beautyidx_summary=$(tail -1 "$out/last.log")
   echo "run $run: omindex ${omindex_wall[-1]} s wall ${omindex_cpu[-1]} s CPU, beautyidx ${beautyidx_wall[-1]} s wall ${beautyidx_cpu[-1]} s CPU" >&2
@@ -58,7 +62,7 @@ done
 
 omindex_du=$(du -sk "$out/omega" | cut -f1)
 beautyidx_du=$(du -sk "$out/bidx" | cut -f1)
-echo "$pages pages, $((bytes / 1000)) kB of HTML; median of $runs runs each on CPU 0 (taskset -c 0), fresh database each run"
+echo "$pages pages, $((bytes / 1000)) kB of HTML; median of $runs runs each on CPUs $cpus of $(nproc), fresh database each run"
 echo "omindex:   $(omindex --version | head -1); $omindex_docs documents; database ${omindex_du} KiB"
 echo "beautyidx: $beautyidx_summary; database ${beautyidx_du} KiB"
 awk -v n="$pages" -v ow="$(median "${omindex_wall[@]}")" -v oc="$(median "${omindex_cpu[@]}")" \

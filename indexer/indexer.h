@@ -99,7 +99,7 @@ class Indexer {
   // catalog documents are rebuilt only when the catalog interval has passed since their last
   // rebuild. A product's catalog entry is then up to that long behind its tally (a product
   // changes with many pages of a crawl; rebuilding it at every commit cost a fifth of the
-  // crawl's time). Marks in the records say which are behind, so a crash loses nothing.
+  // crawl thread's time). Marks in the records say which are behind, so a crash loses nothing.
   Status checkpoint();
   void set_catalog_interval(std::chrono::milliseconds interval);  // default 30 s
 

@@ -389,8 +389,11 @@ CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id
 // the handle reopens: a product's catalog document keeps its id when it is rebuilt.
 class CatalogFactsCache {
  public:
-  CatalogFacts& of(const Xapian::Document& doc) {
+  // Called before a question's match, never during it: the facts a match has seen stay put.
+  void bound() {
     if (facts_.size() >= kLimit) facts_.clear();
+  }
+  CatalogFacts& of(const Xapian::Document& doc) {
     auto [it, added] = facts_.try_emplace(doc.get_docid());
     if (added) read_catalog_facts(doc, it->second);
     return it->second;
@@ -696,6 +699,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
   }
   try {
     auto handle = impl_->borrow();
+    handle->catalog.bound();
     Xapian::Query topic = impl_->topic_query(q, impl_->catalog_topic_terms ? Impl::Topics::kCatalogOnly : Impl::Topics::kAllDocuments);
     Xapian::Query text = impl_->text_query(q.residual, handle->stemmer);
     Xapian::Query match = topic.empty() ? text : text.empty() ? topic : Xapian::Query(Xapian::Query::OP_AND_MAYBE, topic, text);
