@@ -1,6 +1,6 @@
 // Crawl throughput on loopback, beside plain curl, in one run:
 //
-//   crawl_bench [--pages N] [--server nginx|builtin] [--transfers N]
+//   crawl_bench [--pages N] [--server nginx|builtin] [--transfers N] [--commit-every N (default 200)]
 //
 // Writes a synthetic site of N articles (default 2000) to a temp folder and serves it on a
 // loopback port: with nginx (Debian `nginx`; gzip at its default level, one worker) when it
@@ -112,11 +112,13 @@ class Nginx {
 int main(int argc, char** argv) {
   size_t pages = 2000;
   size_t transfers = 16;
+  size_t commit_every = 200;
   std::string server = fs::exists(Nginx::kBinary) ? "nginx" : "builtin";
   for (int i = 1; i + 1 < argc; ++i) {
     if (!std::strcmp(argv[i], "--pages")) pages = std::strtoul(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--server")) server = argv[++i];
     else if (!std::strcmp(argv[i], "--transfers")) transfers = std::max<size_t>(1, std::strtoul(argv[++i], nullptr, 10));
+    else if (!std::strcmp(argv[i], "--commit-every")) commit_every = std::max<size_t>(1, std::strtoul(argv[++i], nullptr, 10));
   }
   bench::SyntheticSite synthetic(pages);
   fs::path tmp = fs::temp_directory_path() / ("beautyidx-crawl-bench-" + std::to_string(getpid()));
@@ -215,7 +217,7 @@ int main(int argc, char** argv) {
     options.seeds = {origin + "/"};
     options.delay = std::chrono::milliseconds(0);
     options.max_pages = pages + 10;
-    options.commit_every = 200;
+    options.commit_every = commit_every;
     options.concurrency = transfers;
     options.per_host = transfers;
     options.extract_threads = std::max(1u, std::thread::hardware_concurrency());

@@ -7,7 +7,9 @@
 //    by default) and indexes them from the main thread (the Indexer is single-writer), with a
 //    checkpoint every 1000 and a commit at the end. Reports articles/s, where the indexing
 //    thread spent its time, the workers' time, and the record counts.
-// 1b. Related lists: precomputed (pipeline::refresh_related) as after a crawl, for every article
+// 1b. Raw Xapian floor for the build: the first 20,000 articles' documents (article and quote
+//    documents copied from the built index) added to a fresh database by Xapian alone.
+// 1c. Related lists: precomputed (pipeline::refresh_related) as after a crawl, for every article
 //    up to 20,000 of them, else for 5,000 (--related-lists N); related() is timed on those.
 // 2. Query latency on the built database: ~30 realistic questions through
 //    Recommender::recommend and ::search (--queries-per rounds each, default 70, after one
@@ -594,6 +596,68 @@ void row(const std::string& metric, const std::string& ours, const std::string& 
   std::printf("%-44s | %-14s | %-14s | %s\n", metric.c_str(), ours.c_str(), raw.c_str(), target.c_str());
 }
 
+// ---- Raw Xapian build floor -----------------------------------------------------------------
+
+// Xapian alone indexing the same documents: up to `articles` articles' documents (each article
+// with its quote documents, in the built database's order; catalog entries left out) are copied
+// into memory, then added to a fresh database in a temp folder, committing every kCommitEvery
+// articles as the build does. What beautyidx's build does on top of it: extraction, RocksDB
+// records, tallies, catalog entries.
+struct RawBuild {
+  size_t articles = 0, documents = 0;
+  double seconds = 0, cpu_seconds = 0;  // adding and committing (wall, this thread's CPU)
+};
+
+Result<RawBuild> raw_xapian_build(const fs::path& built, size_t articles) {
+  RawBuild out;
+  fs::path target = built.parent_path() / (built.filename().string() + "-raw-xapian");
+  try {
+    Xapian::Database source(schema::xapian_dir(built).string());
+    const std::string article_type = std::string(schema::kTypeTerm) + "article";
+    const std::string catalog_type = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
+    std::vector<std::pair<Xapian::Document, bool>> documents;  // the copy, and whether it is an article
+    for (Xapian::docid id = 1; id <= source.get_lastdocid(); ++id) {
+      Xapian::Document doc;
+      try {
+        doc = source.get_document(id);
+      } catch (const Xapian::DocNotFoundError&) {
+        continue;
+      }
+      Xapian::Document copy;
+      bool is_article = false, is_catalog = false;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        is_article = is_article || *t == article_type;
+        is_catalog = is_catalog || *t == catalog_type;
+        copy.add_term(*t, t.get_wdf());
+      }
+      if (is_catalog) continue;
+      if (is_article && out.articles == articles) break;
+      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
+      copy.set_data(doc.get_data());
+      documents.emplace_back(std::move(copy), is_article);
+      out.articles += is_article;
+    }
+    out.documents = documents.size();
+    fs::remove_all(target);
+    Xapian::WritableDatabase db(target.string(), Xapian::DB_CREATE);
+    auto started = Clock::now();
+    double cpu = thread_cpu_seconds();
+    size_t added = 0;
+    for (auto& [doc, is_article] : documents) {
+      db.add_document(doc);
+      if (is_article && ++added % kCommitEvery == 0) db.commit();
+    }
+    db.commit();
+    out.seconds = seconds_since(started);
+    out.cpu_seconds = thread_cpu_seconds() - cpu;
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(target);
+    return make_error(ErrorKind::kInternal, "raw xapian build: " + e.get_description());
+  }
+  fs::remove_all(target);
+  return out;
+}
+
 struct Options {
   size_t articles = 100000;
   size_t rounds = 70;  // 30 questions x 70 = 2100 timed recommend calls
@@ -678,13 +742,27 @@ int main(int argc, char** argv) {
               b.quotes, b.products, b.offers, b.experts);
   std::fflush(stdout);
 
+  // 1b. The same documents through Xapian alone.
+  auto raw_build = raw_xapian_build(options.dir, std::min<size_t>(options.articles, 20000));
+  if (!raw_build) {
+    std::fprintf(stderr, "scale_bench: %s\n", raw_build.error().message.c_str());
+    cleanup();
+    return 1;
+  }
+  const double raw_build_rate = static_cast<double>(raw_build->articles) / raw_build->seconds;
+  std::printf("1b. raw Xapian floor: the first %zu articles' %zu documents (articles and quotes, copied from the built index)\n"
+              "    added to a fresh database, commit every %zu: %.1f s wall, %.1f s CPU -> %.1f articles/s (%.3f CPU ms each)\n\n",
+              raw_build->articles, raw_build->documents, kCommitEvery, raw_build->seconds, raw_build->cpu_seconds,
+              raw_build_rate, 1e3 * raw_build->cpu_seconds / std::max<size_t>(1, raw_build->articles));
+  std::fflush(stdout);
+
   auto taxonomy = load_taxonomy();
   if (!taxonomy) {
     std::fprintf(stderr, "scale_bench: %s\n", taxonomy.error().message.c_str());
     cleanup();
     return 1;
   }
-  // 1b. Related lists, precomputed for every article as a crawl's end would.
+  // 1c. Related lists, precomputed for every article as a crawl's end would.
   pipeline::RelatedRefreshReport lists;
   {
     auto store = storage::Store::open(schema::records_dir(options.dir));
@@ -701,7 +779,7 @@ int main(int argc, char** argv) {
     lists = *refreshed;
   }
   const double lists_rate = static_cast<double>(lists.computed) / std::max(lists.seconds, 1e-9);
-  std::printf("1b. related lists: %zu of %zu computed in %.1f s on %u threads (%.0f lists/s); related() is timed on "
+  std::printf("1c. related lists: %zu of %zu computed in %.1f s on %u threads (%.0f lists/s); related() is timed on "
               "articles with a list\n\n",
               lists.computed, b.articles, lists.seconds, std::max(1u, std::thread::hardware_concurrency()), lists_rate);
   std::fflush(stdout);
@@ -791,7 +869,7 @@ int main(int argc, char** argv) {
               work.related_with_results, work.errors);
   row("metric", "beautyidx", "raw Xapian", "target");
   row("--------------------------------------------", "--------------", "--------------", "------");
-  row("build, articles/s", fixed(build_rate, "%.1f"), "-", ">= 2000");
+  row("build, articles/s", fixed(build_rate, "%.1f"), fixed(raw_build_rate, "%.1f"), ">= 2000");
   row("related lists precomputed, lists/s", fixed(lists_rate, "%.1f"), "-", "-");
   row("recommend p50, ms", fixed(rec_p.p50), fixed(raw_p.p50), "<= 2");
   row("recommend p99, ms", fixed(rec_p.p99), fixed(raw_p.p99), "<= 10");
