@@ -170,8 +170,9 @@ std::string snippet_of(const ExtractedPage& page) {
 struct Indexer::Impl {
   storage::Store* store = nullptr;
   Xapian::WritableDatabase db;
-  // Product tallies touched since the last commit (their stored form is written with each
-  // page's records), and the products whose catalog documents commit() must rebuild.
+  // Product tallies read or changed since the last catalog rebuild (the changed ones are ahead
+  // of their stored form until flush_catalog writes them), and the products whose tallies and
+  // catalog documents the next rebuild writes.
   std::unordered_map<std::string, ProductTally> tallies;
   std::set<std::string> dirty_products;
   bool catalog_deferred = false;
@@ -192,8 +193,11 @@ struct Indexer::Impl {
     return &tallies.emplace(product, std::move(*tally)).first->second;
   }
 
-  // Takes an offer out of (or puts it into) its product's tally and stages the tally's new state
-  // in `batch`, so records and tallies change together.
+  // Takes an offer out of (or puts it into) its product's tally. The tally is written with the
+  // product's catalog document (flush_catalog), not with each offer: a popular product's tally
+  // is kilobytes, and writing it again for every page that names the product cost more than the
+  // page's own records. Until then the product's due mark, written in `batch` with the offer,
+  // says the stored tally is behind its offers, and recount_dirty() can count it again.
   Status count_offer(const std::string& key, const json& offer, bool add, storage::WriteBatch& batch) {
     if (catalog_deferred) return {};
     const std::string product = product_of_offer_key(key);
@@ -204,8 +208,25 @@ struct Indexer::Impl {
     if (add) (*t)->add_offer(facts);
     else (*t)->remove_offer(facts);
     if (dirty_products.insert(product).second) batch.put(Family::kMeta, schema::catalog_due_key(product), "");
-    if ((*t)->mentions() > 0) batch.put(Family::kProducts, product, (*t)->dump());
-    else batch.erase(Family::kProducts, product);
+    return {};
+  }
+
+  // The tallies of the products marked due, counted again from their offers, which are always
+  // current: after a failed write left the tallies in memory ahead of the records, and when a
+  // writer opens a database a killed one left marks in.
+  Status recount_dirty() {
+    for (const std::string& product : dirty_products) {
+      std::optional<ProductTally> counted;
+      auto status = for_each_counted_tally(product + "/", [&](const ProductTally& t) -> Status {
+        counted = t;
+        return {};
+      });
+      if (!status) {
+        tallies.clear();
+        return status;
+      }
+      tallies.insert_or_assign(product, counted ? std::move(*counted) : ProductTally(product, "", ""));
+    }
     return {};
   }
 
@@ -230,11 +251,12 @@ struct Indexer::Impl {
   // Counts every product's tally afresh from the offer records and hands each to `visit`, one
   // product at a time: offers are keyed "<product id>/<article id>", so a product's arrive
   // together. What rebuild_catalog writes and catalog_mismatches compares against.
-  Status for_each_counted_tally(const std::function<Status(const ProductTally&)>& visit) {
+  // `prefix` narrows it to the offers whose keys start with it ("<product id>/": one product).
+  Status for_each_counted_tally(const std::string& prefix, const std::function<Status(const ProductTally&)>& visit) {
     std::optional<ProductTally> current;
     Status failure;
     auto finish = [&]() -> Status { return current && current->mentions() > 0 ? visit(*current) : Status{}; };
-    auto status = store->scan(Family::kOffers, "", [&](std::string_view key, std::string_view value) {
+    auto status = store->scan(Family::kOffers, prefix, [&](std::string_view key, std::string_view value) {
       json offer = json::parse(value, nullptr, false);
       if (!offer.is_object()) return true;
       const std::string product = product_of_offer_key(key);
@@ -269,7 +291,7 @@ struct Indexer::Impl {
     };
     // Each product that has offers: its stored tally and its catalog document.
     std::set<std::string> counted;
-    auto status = for_each_counted_tally([&](const ProductTally& fresh) -> Status {
+    auto status = for_each_counted_tally("", [&](const ProductTally& fresh) -> Status {
       counted.insert(fresh.id());
       auto stored_text = store->get(Family::kProducts, fresh.id());
       if (!stored_text) return std::unexpected(stored_text.error());
@@ -446,11 +468,15 @@ Status Indexer::Impl::flush_catalog(storage::WriteBatch& batch) {
     auto t = tally(product, "", "");
     if (!t) return std::unexpected(t.error());
     ProductTally& tally = **t;
-    if (tally.needs_rescan() && tally.mentions() > 0) {
-      auto offers = offers_of(product);
-      if (!offers) return std::unexpected(offers.error());
-      tally.reset_pointers(*offers);
+    if (tally.mentions() > 0) {
+      if (tally.needs_rescan()) {
+        auto offers = offers_of(product);
+        if (!offers) return std::unexpected(offers.error());
+        tally.reset_pointers(*offers);
+      }
       batch.put(Family::kProducts, product, tally.dump());
+    } else {
+      batch.erase(Family::kProducts, product);
     }
     if (auto s = write_catalog_document(tally); !s) return s;
     batch.erase(Family::kMeta, schema::catalog_due_key(product));
@@ -521,6 +547,7 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   });
   if (!status) return std::unexpected(status.error());
   if (!indexer->impl_->dirty_products.empty()) {
+    if (auto s = indexer->impl_->recount_dirty(); !s) return std::unexpected(s.error());
     if (auto s = indexer->commit(); !s) return std::unexpected(s.error());
   }
   if (found != schema::kSchemaVersion || !*version) {
@@ -531,22 +558,22 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
   return indexer;
 }
 
-// A failed write leaves the tallies in memory ahead of the records: forget them, so the next
-// use reads what was stored.
 Status Indexer::index_page(const ExtractedPage& page) { return index_prepared(prepare_page(page)); }
 
+// A failed write may leave a tally in memory counting offers that were never written: the
+// touched products are counted again from the records.
 Status Indexer::index_prepared(PreparedPage prepared) {
   impl_->removed_offers.clear();
   Status status = write_page(prepared);
   impl_->removed_offers.clear();
-  if (!status) impl_->tallies.clear();
+  if (!status) impl_->recount_dirty();  // the failure is what the caller needs to hear of
   return status;
 }
 
 Status Indexer::remove_url(const std::string& url) {
   Status status = unindex_url(url);
   impl_->removed_offers.clear();
-  if (!status) impl_->tallies.clear();
+  if (!status) impl_->recount_dirty();
   return status;
 }
 
@@ -863,7 +890,7 @@ Result<size_t> Indexer::rebuild_catalog() {
       return true;
     });
     if (!status) return std::unexpected(status.error());
-    status = impl.for_each_counted_tally([&](const ProductTally& tally) -> Status {
+    status = impl.for_each_counted_tally("", [&](const ProductTally& tally) -> Status {
       batch.put(Family::kProducts, tally.id(), tally.dump());
       ++products;
       return impl.write_catalog_document(tally);
@@ -878,6 +905,9 @@ Result<size_t> Indexer::rebuild_catalog() {
 }
 
 Result<CheckReport> Indexer::check(bool repair) {
+  // Tallies and catalog documents still pending in memory are written first: check compares
+  // what is stored.
+  if (auto s = commit(); !s) return std::unexpected(s.error());
   CheckReport report;
   auto note = [&](std::string problem) {
     if (report.problems.size() < 20) report.problems.push_back(std::move(problem));

@@ -225,11 +225,13 @@ TEST(CatalogTest, CheckpointsRebuildTheCatalogOnlyWhenDueAndAKilledWriterLeavesI
     ASSERT_TRUE((*indexer)->index_page(article("https://a.example/one/", kFirstText, 32)));
     ASSERT_TRUE((*indexer)->checkpoint());
     EXPECT_EQ(catalog_entry(dir.path()).documents, 0u);  // the article is searchable, its product not yet
+    EXPECT_EQ(*(*store)->count(storage::Family::kProducts), 0u);  // nor its tally: the offer and the mark are
     EXPECT_EQ(due_marks(), 1u);
   }  // killed here: no commit()
   {
     auto reopened = Indexer::open(dir.path(), **store);
     ASSERT_TRUE(reopened);
+    EXPECT_EQ(*(*store)->count(storage::Family::kProducts), 1u);  // counted again from the offer
     EXPECT_EQ(catalog_entry(dir.path()).documents, 1u);
     EXPECT_EQ(due_marks(), 0u);
     auto check = (*reopened)->check(false);
