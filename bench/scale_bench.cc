@@ -281,6 +281,9 @@ Result<BuildReport> build(const fs::path& dir, size_t articles, size_t workers) 
   rusage after{};
   getrusage(RUSAGE_SELF, &after);
   report.cpu = cpu_seconds(after.ru_utime, after.ru_stime) - cpu_seconds(before.ru_utime, before.ru_stime);
+  // As crawl and ingest do at their end: a reader opening the database starts from table files
+  // rather than replaying the log into memory (which the serving RSS below would count).
+  if (auto s = (*store)->flush(); !s) return std::unexpected(s.error());
   report.stats = (*index)->stats();
   struct Count {
     storage::Family family;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../index_fixture.h"
 #include "../roller_articles.h"
 #include "../test_util.h"
 #include "indexer/indexer.h"
@@ -34,30 +35,16 @@ bool names(const recommender::RelatedResponse& response, const std::string& url)
   return false;
 }
 
-class RelatedRefreshTest : public ::testing::Test {
+class RelatedRefreshTest : public test::IndexFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::open(schema::records_dir(dir_.path()));
-    ASSERT_TRUE(store);
-    store_ = std::move(*store);
-    auto writer = indexer::Indexer::open(dir_.path(), *store_);
-    ASSERT_TRUE(writer);
-    writer_ = std::move(*writer);
+    IndexFixture::SetUp();
+    if (HasFatalFailure()) return;
     for (int i = 0; i < 4; ++i) ASSERT_TRUE(writer_->index_page(article("post-" + std::to_string(i), kTexts[i])));
     ASSERT_TRUE(writer_->commit());
   }
 
-  std::unique_ptr<recommender::Recommender> reader() {
-    auto taxonomy = Taxonomy::load(test::data_dir() / "taxonomy.json");
-    EXPECT_TRUE(taxonomy);
-    auto reader = recommender::Recommender::open(dir_.path(), std::move(*taxonomy));
-    EXPECT_TRUE(reader) << reader.error().message;
-    return reader ? std::move(*reader) : nullptr;
-  }
-
-  test::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<indexer::Indexer> writer_;
+  std::unique_ptr<recommender::Recommender> reader() { return open_reader(); }
 };
 
 TEST_F(RelatedRefreshTest, ListsAreComputedOnceAndServedFromTheirRecords) {

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include "../index_fixture.h"
 #include "../roller_articles.h"
 #include "../test_util.h"
 #include "indexer/indexer.h"
@@ -26,25 +27,13 @@ ExtractedPage roller_with_price(const std::string& slug, double price) {
   return page;
 }
 
-class CatalogReaderTest : public ::testing::Test {
+class CatalogReaderTest : public test::IndexFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::open(schema::records_dir(dir_.path()));
-    ASSERT_TRUE(store);
-    store_ = std::move(*store);
-    auto writer = indexer::Indexer::open(dir_.path(), *store_);
-    ASSERT_TRUE(writer);
-    writer_ = std::move(*writer);
+    IndexFixture::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(writer_->index_page(roller_with_price("post-0", 32)));
     ASSERT_TRUE(writer_->commit());
-  }
-
-  std::unique_ptr<Recommender> open_reader() {
-    auto taxonomy = Taxonomy::load(test::data_dir() / "taxonomy.json");
-    EXPECT_TRUE(taxonomy);
-    auto reader = Recommender::open(dir_.path(), std::move(*taxonomy));
-    EXPECT_TRUE(reader) << reader.error().message;
-    return reader ? std::move(*reader) : nullptr;
   }
 
   static std::optional<double> first_price(const Recommender& reader, const std::string& question) {
@@ -53,10 +42,6 @@ class CatalogReaderTest : public ::testing::Test {
     if (!answer || answer->results.empty()) return std::nullopt;
     return answer->results.front().product.price.amount;
   }
-
-  test::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<indexer::Indexer> writer_;
 };
 
 TEST_F(CatalogReaderTest, ANewCommitsPriceReplacesWhatTheReaderKeptOfTheEntry) {
