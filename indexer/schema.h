@@ -108,9 +108,9 @@ inline std::string related_due_key(std::string_view article_id) {
   return std::string(kRelatedDuePrefix) + std::string(article_id);
 }
 
-// A Meta key "catalog_due/<product id>" says the product's catalog document is behind its tally:
-// set in the batch that changes the tally, erased once the document is rebuilt and committed, so
-// a crash in between leaves the mark and the next writer rebuilds it.
+// A Meta key "catalog_due/<product id>" says the product's stored tally and catalog document are
+// behind its offers: set in the batch that changes one of its offers, erased once both are
+// written and committed, so a crash in between leaves the mark and the next writer recounts.
 inline constexpr std::string_view kCatalogDuePrefix = "catalog_due/";
 inline std::string catalog_due_key(std::string_view product_id) {
   return std::string(kCatalogDuePrefix) + std::string(product_id);
