@@ -456,7 +456,10 @@ Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
     doc.add_value(schema::kDateSlot, features.latest);
     if ((*shown)["article"].is_object()) doc.add_value(schema::kArticleSlot, text_of((*shown)["article"], "id"));
     doc.set_data(data.dump());
-    db.replace_document(id_term, doc);
+    // A new document id for every rebuild (never replace_document, which keeps the id): a reader
+    // may keep what it read of a catalog document by id for as long as the id exists.
+    if (db.term_exists(id_term)) db.delete_document(id_term);
+    db.add_document(doc);
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "catalog entry " + tally.id()));
   }
@@ -536,8 +539,9 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
       return std::unexpected(xapian_error(e, "upgrade index"));
     }
   }
-  if (found < 3) {
-    // Catalog documents gain their own topic terms (version 3), or appear (version 2).
+  if (found < 4) {
+    // Catalog documents get ids that change with every rebuild (version 4), their own topic
+    // terms (version 3), or appear (version 2).
     if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
   }
   // Catalog documents a killed writer left behind their tallies: rebuilt before anything else.

@@ -16,8 +16,10 @@ inline std::filesystem::path records_dir(const std::filesystem::path& db) { retu
 // Bumped when records or terms change meaning; a database from a newer version is refused, one
 // from an older version needs `beautyidx reindex` (docs/storage.md).
 // Version 2 added catalog documents and product tallies (indexer/catalog.h); version 3 gave
-// catalog documents topic terms of their own (kCatalogConcernTerm, kCatalogTechniqueTerm).
-inline constexpr int kSchemaVersion = 3;
+// catalog documents topic terms of their own (kCatalogConcernTerm, kCatalogTechniqueTerm);
+// from version 4 a catalog document gets a new document id whenever it is rebuilt, so the
+// content behind an id never changes.
+inline constexpr int kSchemaVersion = 4;
 // In the Meta family. (The records layer keeps its own "schema_version" for its families.)
 inline constexpr std::string_view kSchemaVersionKey = "index_version";
 inline std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }

@@ -385,8 +385,10 @@ CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id
   return shown;
 }
 
-// Catalog facts by document id, for one handle (not thread-safe, like the handle). Cleared when
-// the handle reopens: a product's catalog document keeps its id when it is rebuilt.
+// Catalog facts by document id, for one handle (not thread-safe, like the handle). From index
+// version 4 a rebuilt catalog document gets a new id, so what was read of an id stays true and
+// survives reopening (a crawl commits every few seconds; the entries it did not touch need not
+// be read again); before, a rebuild kept the id and the facts are forgotten at each reopen.
 class CatalogFactsCache {
  public:
   // Called before a question's match, never during it: the facts a match has seen stay put.
@@ -399,6 +401,12 @@ class CatalogFactsCache {
     return it->second;
   }
   void clear() { facts_.clear(); }
+  // After the handle reopened: forgotten unless ids are stable, and then only once they are
+  // mostly of documents that are gone (a rebuilt entry leaves its old id behind).
+  void reopened(const Xapian::Database& db, bool ids_stable) {
+    const std::string type = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
+    if (!ids_stable || facts_.size() > 2 * static_cast<size_t>(db.get_termfreq(type)) + 1024) clear();
+  }
 
  private:
   static constexpr size_t kLimit = 1000000;  // catalog entries: more products than any blog network lists
@@ -503,10 +511,10 @@ struct Recommender::Impl {
     Xapian::Stem stemmer{"en"};
     uint64_t generation = 0;
     CatalogFactsCache catalog;
-    // Picks up the latest commit; what was read of the old one is forgotten.
-    void reopen() {
+    // Picks up the latest commit.
+    void reopen(bool catalog_ids_stable) {
       db.reopen();
-      catalog.clear();
+      catalog.reopened(db, catalog_ids_stable);
     }
   };
   struct HandleReturn {
@@ -522,6 +530,8 @@ struct Recommender::Impl {
   // Whether catalog entries carry topic terms of their own (index version 3 on): a database a
   // writer of this version has not opened yet is read with the terms every document has.
   std::atomic<bool> catalog_topic_terms = true;
+  // Whether a catalog document's id changes when it is rebuilt (index version 4 on).
+  std::atomic<bool> catalog_ids_stable = false;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<Handle>> idle;
   mutable uint64_t generation = 0;  // bumped when refresh() finds a new commit
@@ -543,7 +553,7 @@ struct Recommender::Impl {
       handle->db = Xapian::Database(xapian_path);
       handle->generation = current;
     } else if (handle->generation != current) {
-      handle->reopen();
+      handle->reopen(catalog_ids_stable);
       handle->generation = current;
     }
     return Borrowed(handle.release(), HandleReturn{this});
@@ -562,7 +572,9 @@ struct Recommender::Impl {
   Status read_index_version() {
     auto version = store->get(Family::kMeta, schema::kSchemaVersionKey);
     if (!version) return std::unexpected(version.error());
-    catalog_topic_terms = *version && std::atoi((*version)->c_str()) >= 3;
+    const int number = *version ? std::atoi((*version)->c_str()) : 0;
+    catalog_topic_terms = number >= 3;
+    catalog_ids_stable = number >= 4;
     return {};
   }
 
@@ -643,14 +655,16 @@ Status Recommender::refresh() {
   try {
     auto handle = impl_->borrow();
     if (handle->db.reopen()) {
-      handle->catalog.clear();
+      // Whatever fails below, nothing of the old commit is served from here on.
+      Status status = impl_->store->refresh();
+      if (status) status = impl_->read_index_version();
+      handle->catalog.reopened(handle->db, status && impl_->catalog_ids_stable);
       {
         std::lock_guard lock(impl_->pool_mutex);
         handle->generation = ++impl_->generation;  // the other handles reopen when next borrowed
       }
       impl_->forget_answers();
-      if (auto s = impl_->store->refresh(); !s) return s;
-      return impl_->read_index_version();
+      return status;
     }
   } catch (const Xapian::Error& e) {
     return std::unexpected(xapian_error(e, "reopen index"));

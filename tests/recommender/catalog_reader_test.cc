@@ -48,7 +48,8 @@ TEST_F(CatalogReaderTest, ANewCommitsPriceReplacesWhatTheReaderKeptOfTheEntry) {
   auto reader = open_reader();
   ASSERT_TRUE(reader);
   EXPECT_EQ(first_price(*reader, "de-puffing roller under $50"), 32);
-  // The same product's catalog document is rebuilt (it keeps its document id) at a new price.
+  // The product's catalog document is rebuilt at a new price, under a new document id: what the
+  // reader kept of the old id must not be what it shows.
   ASSERT_TRUE(writer_->index_page(roller_with_price("post-0", 24)));
   ASSERT_TRUE(writer_->commit());
   ASSERT_TRUE(reader->refresh());
