@@ -1,13 +1,14 @@
 #include "storage/store.h"
 
-#include <rocksdb/db.h>
 #include <rocksdb/cache.h>
+#include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/options_util.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 
@@ -93,22 +94,35 @@ struct Store::Impl {
     table.block_cache = rocksdb::NewLRUCache(64 << 20);
     options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    // A reader opens the families the database has: one written by an older beautyidx may lack
+    // a newer family, which then reads as empty (a writer adds it).
+    std::vector<Family> opened;
+    std::vector<std::string> existing;
+    if (read_only) {
+      auto listed = rocksdb::DB::ListColumnFamilies(options, dir.string(), &existing);
+      if (!listed.ok()) return std::unexpected(to_error(listed, "open records " + dir.string()));
+    }
     for (Family family : kAllFamilies) {
+      if (read_only && std::find(existing.begin(), existing.end(), family_name(family)) == existing.end()) continue;
       descriptors.emplace_back(family_name(family), rocksdb::ColumnFamilyOptions(options));
+      opened.push_back(family);
     }
     rocksdb::DB* raw = nullptr;
     rocksdb::Status status;
+    std::vector<rocksdb::ColumnFamilyHandle*> opened_handles;
     if (read_only) {
       // A secondary instance follows the primary's writes (TryCatchUpWithPrimary) without
       // taking its lock, so `serve` can read while `crawl` writes.
       options.max_open_files = -1;
       std::filesystem::path secondary = dir / ".secondary";
       status = rocksdb::DB::OpenAsSecondary(options, dir.string(), secondary.string(),
-                                            descriptors, &handles, &raw);
+                                            descriptors, &opened_handles, &raw);
     } else {
-      status = rocksdb::DB::Open(options, dir.string(), descriptors, &handles, &raw);
+      status = rocksdb::DB::Open(options, dir.string(), descriptors, &opened_handles, &raw);
     }
     if (!status.ok()) return std::unexpected(to_error(status, "open records " + dir.string()));
+    handles.assign(kFamilyCount, nullptr);  // a family the database lacks keeps a null handle
+    for (size_t i = 0; i < opened.size(); ++i) handles[static_cast<size_t>(opened[i])] = opened_handles[i];
     db.reset(raw);
     return {};
   }
@@ -152,6 +166,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir,
 }
 
 Result<std::optional<std::string>> Store::get(Family family, std::string_view key) const {
+  if (impl_->handle(family) == nullptr) return std::optional<std::string>();  // an older database's reader
   std::string value;
   auto status = impl_->db->Get(rocksdb::ReadOptions(), impl_->handle(family),
                                rocksdb::Slice(key.data(), key.size()), &value);
@@ -194,6 +209,7 @@ Status Store::write(const WriteBatch& batch, bool sync) {
 
 Status Store::scan(Family family, std::string_view prefix,
                    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  if (impl_->handle(family) == nullptr) return {};
   std::unique_ptr<rocksdb::Iterator> it(
       impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(family)));
   rocksdb::Slice start(prefix.data(), prefix.size());
@@ -210,6 +226,7 @@ Status Store::scan(Family family, std::string_view prefix,
 
 Status Store::scan_from(Family family, std::string_view start,
                         const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  if (impl_->handle(family) == nullptr) return {};
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(family)));
   for (it->Seek(rocksdb::Slice(start.data(), start.size())); it->Valid(); it->Next()) {
     if (!visit(std::string_view(it->key().data(), it->key().size()),

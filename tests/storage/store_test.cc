@@ -1,6 +1,7 @@
 #include "storage/store.h"
 
 #include <gtest/gtest.h>
+#include <rocksdb/db.h>
 
 #include "../test_util.h"
 
@@ -75,6 +76,35 @@ TEST(StoreTest, MissingDatabaseIsAClearErrorForReaders) {
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().kind, ErrorKind::kNotFound);
   EXPECT_NE(store.error().message.find("nothing-here"), std::string::npos);
+}
+
+// A database an older beautyidx wrote has fewer families; a server reading it must not fail on
+// the ones it lacks (they read as empty until a writer adds them).
+TEST(StoreTest, AReaderOpensADatabaseThatLacksANewerFamily) {
+  test::TempDir dir;
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families = {{"default", {}}, {"articles", {}}};
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, (dir.path() / "db").string(), families, &handles, &raw).ok());
+    ASSERT_TRUE(raw->Put({}, handles[1], "a1", "{}").ok());
+    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
+    delete raw;
+  }
+  StoreOptions options;
+  options.read_only = true;
+  auto reader = Store::open(dir.path() / "db", options);
+  ASSERT_TRUE(reader) << reader.error().message;
+  EXPECT_TRUE((*reader)->get(Family::kArticles, "a1")->has_value());
+  auto missing = (*reader)->get(Family::kRelated, "a/a1");
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(missing->has_value());
+  auto count = (*reader)->count(Family::kRelated);
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 0u);
 }
 
 }  // namespace
