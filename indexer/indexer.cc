@@ -544,7 +544,8 @@ Result<std::unique_ptr<Indexer>> Indexer::open(const std::filesystem::path& db_d
     // terms (version 3), or appear (version 2).
     if (auto products = indexer->rebuild_catalog(); !products) return std::unexpected(products.error());
   }
-  // Catalog documents a killed writer left behind their tallies: rebuilt before anything else.
+  // Tallies and catalog documents a killed writer left behind their offers: counted again and
+  // rebuilt before anything else.
   auto status = store.scan(Family::kMeta, schema::kCatalogDuePrefix, [&](std::string_view key, std::string_view) {
     indexer->impl_->dirty_products.emplace(key.substr(schema::kCatalogDuePrefix.size()));
     return true;
