@@ -260,25 +260,24 @@ CatalogFeatures ProductTally::features() const {
   return f;
 }
 
-std::optional<std::pair<double, double>> ProductTally::price_range(const std::string& currency) const {
-  std::optional<std::pair<double, double>> range;
+std::map<std::string, std::pair<double, double>> ProductTally::price_ranges() const {
+  std::map<std::string, std::pair<double, double>> ranges;
   for (const auto& [key, n] : prices_) {
     auto price = parse_price_key(key);
-    if (!price || price->currency != currency) continue;
-    if (!range) range = {price->amount, price->max};
-    range->first = std::min(range->first, price->amount);
-    range->second = std::max(range->second, price->max);
+    if (!price) continue;
+    auto [range, added] = ranges.try_emplace(price->currency, price->amount, price->max);
+    if (added) continue;
+    range->second.first = std::min(range->second.first, price->amount);
+    range->second.second = std::max(range->second.second, price->max);
   }
-  return range;
+  return ranges;
 }
 
-std::vector<std::string> ProductTally::currencies() const {
-  std::vector<std::string> out;
-  for (const auto& [key, n] : prices_) {
-    std::string currency = key.substr(0, key.find(' '));
-    if (std::find(out.begin(), out.end(), currency) == out.end()) out.push_back(currency);
-  }
-  return out;
+std::optional<std::pair<double, double>> ProductTally::price_range(const std::string& currency) const {
+  auto ranges = price_ranges();
+  auto found = ranges.find(currency);
+  if (found == ranges.end()) return std::nullopt;
+  return found->second;
 }
 
 std::vector<std::string> ProductTally::retailers() const {

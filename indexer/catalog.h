@@ -112,9 +112,10 @@ class ProductTally {
   const std::string& id() const { return id_; }
   int mentions() const { return mentions_; }
   CatalogFeatures features() const;
-  // Lowest and highest current price among the offers in `currency`; nullopt when none.
+  // Lowest and highest current price among the offers, per currency, from one pass over the
+  // price keys; price_range is one currency's entry (nullopt when none).
+  std::map<std::string, std::pair<double, double>> price_ranges() const;
   std::optional<std::pair<double, double>> price_range(const std::string& currency) const;
-  std::vector<std::string> currencies() const;
   std::vector<std::string> retailers() const;  // of the offers, each once
   std::vector<std::string> sites() const;      // hosts of the articles offering it
 

@@ -346,8 +346,9 @@ struct Indexer::Impl {
   Status flush_catalog(storage::WriteBatch& batch);
   Status commit(bool rebuild_catalog);
 
-  // What an article had before, so re-indexing can remove it: quote and offer keys.
-  Status remove_article(const std::string& id, storage::WriteBatch& batch) {
+  // What an article had before, so re-indexing can remove it: quote and offer keys. True when it
+  // had a record (whose removal marked its related list and the lists naming it due).
+  Result<bool> remove_article(const std::string& id, storage::WriteBatch& batch) {
     auto existing = store->get(Family::kArticles, id);
     if (!existing) return std::unexpected(existing.error());
     json record = *existing ? json::parse(**existing, nullptr, false) : json();
@@ -360,7 +361,7 @@ struct Indexer::Impl {
         auto offer = offer_record(key.get<std::string>());
         if (!offer) return std::unexpected(offer.error());
         if (offer->is_object()) {
-          if (auto s = count_offer(key.get<std::string>(), *offer, /*add=*/false, batch); !s) return s;
+          if (auto s = count_offer(key.get<std::string>(), *offer, /*add=*/false, batch); !s) return std::unexpected(s.error());
           removed_offers[key.get<std::string>()] = std::move(*offer);
         }
         batch.erase(Family::kOffers, key.get<std::string>());
@@ -372,7 +373,7 @@ struct Indexer::Impl {
     }
     if (*existing) {
       batch.erase(Family::kArticles, id);
-      if (auto s = mark_related_due(id, batch); !s) return s;
+      if (auto s = mark_related_due(id, batch); !s) return std::unexpected(s.error());
     }
     // Every document of an article carries its article term, so one call removes them all, even
     // ones the records lost track of; what index_page writes next is then added without a
@@ -384,7 +385,7 @@ struct Indexer::Impl {
     } catch (const Xapian::Error& e) {
       return std::unexpected(xapian_error(e, "remove article " + id));
     }
-    return {};
+    return existing->has_value();
   }
 
 };
@@ -409,9 +410,12 @@ Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
     // offer's article and supporting quotes.
     json product = (*shown)["product"];
     const std::string currency = price_from(product.contains("price") ? product["price"] : json()).currency;
-    if (auto range = tally.price_range(currency)) {
-      product["price"] = {{"amount", range->first}, {"currency", currency}};
-      if (range->second > range->first) product["price"]["max"] = range->second;
+    const auto ranges = tally.price_ranges();
+    const auto shown_range = ranges.find(currency);
+    if (shown_range != ranges.end()) {
+      const auto& [low, high] = shown_range->second;
+      product["price"] = {{"amount", low}, {"currency", currency}};
+      if (high > low) product["price"]["max"] = high;
     }
     if (cheapest->is_object() && (*cheapest)["product"].is_object() &&
         price_from((*cheapest)["product"].contains("price") ? (*cheapest)["product"]["price"] : json()).currency == currency) {
@@ -438,17 +442,16 @@ Status Indexer::Impl::write_catalog_document(const ProductTally& tally) {
     for (const auto& t : features.techniques) doc.add_boolean_term(schema::boolean_term(schema::kCatalogTechniqueTerm, t));
     for (const std::string& retailer : tally.retailers()) doc.add_boolean_term(schema::boolean_term(schema::kRetailerTerm, retailer));
     for (const std::string& site : tally.sites()) doc.add_boolean_term(schema::boolean_term(schema::kSiteTerm, site));
-    if (auto range = tally.price_range(currency)) {
-      doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(range->first));
-      doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(range->second));
+    if (shown_range != ranges.end()) {
+      doc.add_value(schema::kPriceMinSlot, Xapian::sortable_serialise(shown_range->second.first));
+      doc.add_value(schema::kPriceMaxSlot, Xapian::sortable_serialise(shown_range->second.second));
     }
-    for (const std::string& c : tally.currencies()) {
+    for (const auto& [c, range] : ranges) {
       doc.add_boolean_term(std::string(schema::kCurrencyTerm) + c);
-      auto range = tally.price_range(c);
       int min_slot = schema::catalog_min_price_slot(c);
-      if (range && min_slot >= 0) {
-        doc.add_value(static_cast<Xapian::valueno>(min_slot), Xapian::sortable_serialise(range->first));
-        doc.add_value(static_cast<Xapian::valueno>(schema::catalog_max_price_slot(c)), Xapian::sortable_serialise(range->second));
+      if (min_slot >= 0) {
+        doc.add_value(static_cast<Xapian::valueno>(min_slot), Xapian::sortable_serialise(range.first));
+        doc.add_value(static_cast<Xapian::valueno>(schema::catalog_max_price_slot(c)), Xapian::sortable_serialise(range.second));
       }
     }
     doc.add_value(schema::kFeaturesSlot, encode_features(features));
@@ -589,7 +592,7 @@ Status Indexer::unindex_url(const std::string& url) {
   if (!id) return std::unexpected(id.error());
   if (!*id) return {};
   storage::WriteBatch batch;
-  if (auto s = impl_->remove_article(**id, batch); !s) return s;
+  if (auto s = impl_->remove_article(**id, batch); !s) return std::unexpected(s.error());
   batch.erase(Family::kUrlIndex, key);
   return impl_->store->write(batch);
 }
@@ -801,10 +804,11 @@ Status Indexer::write_page(PreparedPage& prepared) {
     auto previous = impl_->store->get(Family::kUrlIndex, u);
     if (!previous) return std::unexpected(previous.error());
     if (*previous && **previous != id) {
-      if (auto s = impl_->remove_article(**previous, batch); !s) return s;
+      if (auto s = impl_->remove_article(**previous, batch); !s) return std::unexpected(s.error());
     }
   }
-  if (auto s = impl_->remove_article(id, batch); !s) return s;
+  auto existed = impl_->remove_article(id, batch);
+  if (!existed) return std::unexpected(existed.error());
 
   try {
     Xapian::WritableDatabase& db = impl_->db;
@@ -835,7 +839,9 @@ Status Indexer::write_page(PreparedPage& prepared) {
       batch.put(Family::kMeta, band_key(band, fingerprint, id), parts.simhash_hex);
     }
     batch.put(Family::kArticles, id, parts.article_record);
-    if (auto s = impl_->mark_related_due(id, batch); !s) return s;
+    // A new article is marked here; one indexed before was marked, with the lists naming it, when
+    // its old version was removed.
+    if (!*existed) batch.put(Family::kMeta, schema::related_due_key(id), "");
     batch.put(Family::kUrlIndex, canonical, id);
     if (page.url != canonical) batch.put(Family::kUrlIndex, page.url, id);
   } catch (const Xapian::Error& e) {
