@@ -11,12 +11,12 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
 #include "app/eval.h"
 #include "app/eval_queries.h"
 #include "core/file.h"
 #include "core/json.h"
+#include "core/ordered_workers.h"
 #include "core/price.h"
 #include "core/text.h"
 #include "crawler/crawler.h"
@@ -93,7 +93,6 @@ std::string speaker_line(const std::optional<Speaker>& s) {
   return out;
 }
 
-std::string shorten(const std::string& text, size_t max) { return clip_utf8(text, max); }
 
 void print_page(const ExtractedPage& page) {
   std::printf("%s  [%s]\n", page.title.c_str(), page_kind_name(page.kind));
@@ -104,7 +103,7 @@ void print_page(const ExtractedPage& page) {
   std::printf("text: %zu characters in %zu sections\n", page.text.size(), page.sections.size());
   std::printf("\nquotes (%zu):\n", page.quotes.size());
   for (const Quote& q : page.quotes) {
-    std::printf("  - \"%s\"\n    %s%s [%s]\n", shorten(q.text, 110).c_str(), q.indirect ? "(paraphrase) " : "",
+    std::printf("  - \"%s\"\n    %s%s [%s]\n", clip_utf8(q.text, 110).c_str(), q.indirect ? "(paraphrase) " : "",
                 speaker_line(q.speaker).c_str(), stance_name(q.stance));
   }
   std::printf("\nproducts (%zu):\n", page.products.size());
@@ -144,7 +143,7 @@ void print_recommendations(const recommender::RecommendResponse& r) {
                 pick.product.retailer.empty() ? "" : (" at " + pick.product.retailer).c_str());
     if (!pick.evidence.empty()) {
       const auto& e = pick.evidence.front();
-      std::printf("     \"%s\"\n     - %s, %s\n", shorten(e.quote, 140).c_str(), e.speaker.c_str(), e.credential.c_str());
+      std::printf("     \"%s\"\n     - %s, %s\n", clip_utf8(e.quote, 140).c_str(), e.speaker.c_str(), e.credential.c_str());
     }
     std::printf("     from: %s\n", pick.article.title.c_str());
   }
@@ -163,7 +162,7 @@ Result<pipeline::RelatedRefreshReport> refresh_related_lists(storage::Store& sto
   auto reader = open_reader(db, data);
   if (!reader) return std::unexpected(reader.error());
   bool tty = isatty(fileno(stderr));
-  auto report = pipeline::refresh_related(store, **reader, std::max(1u, std::thread::hardware_concurrency()),
+  auto report = pipeline::refresh_related(store, **reader, default_worker_threads(),
                                           [&](const pipeline::RelatedRefreshReport& r) {
                                             if (tty && r.computed % 100 == 0) {
                                               std::fprintf(stderr, "\r\x1b[Krelated lists: %zu computed", r.computed);
@@ -207,7 +206,7 @@ int main(int argc, char** argv) {
   crawl->add_option("--concurrency", crawl_options.concurrency, "Transfers in flight, all hosts together")
       ->capture_default_str()
       ->check(CLI::Range(1, 512));
-  crawl_options.extract_threads = std::max(1u, std::thread::hardware_concurrency());
+  crawl_options.extract_threads = default_worker_threads();
   crawl->add_option("--extract-threads", crawl_options.extract_threads,
                     "Threads extracting pages beside the crawl thread (0: extract on the crawl thread)")
       ->capture_default_str()
@@ -408,7 +407,7 @@ int main(int argc, char** argv) {
         if (tty) {
           std::fprintf(stderr, "\r\x1b[Kfetched %zu  queued %zu  articles %zu  errors %zu  blocked %zu  %.1f pages/s%s  %s",
                        r.fetched, r.queued, r.articles, r.errors, r.robots_blocked, rate, eta.c_str(),
-                       shorten(url, 40).c_str());
+                       clip_utf8(url, 40).c_str());
         } else if (now - last_log >= std::chrono::seconds(5)) {
           last_log = now;
           std::fprintf(stderr, "crawl: fetched %zu, queued %zu, articles %zu, errors %zu, %.1f pages/s%s\n", r.fetched,
@@ -566,7 +565,7 @@ int main(int argc, char** argv) {
       } else {
         std::printf("%s: %zu quotes\n", speaker_line(result->expert.speaker).c_str(), result->quotes.size());
         for (const auto& hit : result->quotes) {
-          std::printf("  \"%s\"  [%s] in \"%s\"\n", shorten(hit.quote.text, 120).c_str(), stance_name(hit.quote.stance),
+          std::printf("  \"%s\"  [%s] in \"%s\"\n", clip_utf8(hit.quote.text, 120).c_str(), stance_name(hit.quote.stance),
                       hit.article.title.c_str());
         }
       }
@@ -590,7 +589,7 @@ int main(int argc, char** argv) {
       } else {
         std::printf("quotes:\n");
         for (const auto& hit : result->quotes) {
-          std::printf("  \"%s\"\n    - %s [%s], in \"%s\"\n", shorten(hit.quote.text, 140).c_str(),
+          std::printf("  \"%s\"\n    - %s [%s], in \"%s\"\n", clip_utf8(hit.quote.text, 140).c_str(),
                       speaker_line(hit.quote.speaker).c_str(), stance_name(hit.quote.stance), hit.article.title.c_str());
         }
         std::printf("articles:\n");

@@ -27,6 +27,7 @@
 #include <thread>
 
 #include "bench/synthetic_site.h"
+#include "core/ordered_workers.h"
 #include "crawler/crawler.h"
 #include "crawler/fetcher.h"
 #include "extract/extractor.h"
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
     options.commit_every = commit_every;
     options.concurrency = transfers;
     options.per_host = transfers;
-    options.extract_threads = std::max(1u, std::thread::hardware_concurrency());
+    options.extract_threads = default_worker_threads();
     crawler::Crawler crawler(**store, *extractor, options, *sink);
     auto started = std::chrono::steady_clock::now();
     auto report = crawler.run();

@@ -13,8 +13,8 @@
 # RocksDB records (the raw page included) and Xapian documents. Wall time includes process start;
 # CPU time (user + system) is printed too, as it does not depend on what else the machine runs.
 set -euo pipefail
-build=${1:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS]}
-bench=${2:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS]}
+build=${1:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS] [CPUS]}
+bench=${2:?usage: omindex_compare.sh BUILD_DIR BENCHMARK_DIR [RUNS] [CPUS]}
 runs=${3:-3}
 cpus=${4:-0}
 pin=(taskset -c "$cpus")

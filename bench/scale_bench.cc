@@ -37,16 +37,13 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -771,7 +768,7 @@ int main(int argc, char** argv) {
     auto store = storage::Store::open(schema::records_dir(options.dir));
     auto rec = store ? recommender::Recommender::open(options.dir, *taxonomy)
                      : Result<std::unique_ptr<recommender::Recommender>>(std::unexpected(store.error()));
-    auto refreshed = rec ? pipeline::refresh_related(**store, **rec, std::max(1u, std::thread::hardware_concurrency()), {},
+    auto refreshed = rec ? pipeline::refresh_related(**store, **rec, default_worker_threads(), {},
                                                      options.related_lists)
                          : Result<pipeline::RelatedRefreshReport>(std::unexpected(rec.error()));
     if (!refreshed) {
@@ -784,7 +781,7 @@ int main(int argc, char** argv) {
   const double lists_rate = static_cast<double>(lists.computed) / std::max(lists.seconds, 1e-9);
   std::printf("1c. related lists: %zu of %zu computed in %.1f s on %u threads (%.0f lists/s); related() is timed on "
               "articles with a list\n\n",
-              lists.computed, b.articles, lists.seconds, std::max(1u, std::thread::hardware_concurrency()), lists_rate);
+              lists.computed, b.articles, lists.seconds, static_cast<unsigned>(default_worker_threads()), lists_rate);
   std::fflush(stdout);
 
   // 2. Query latency, in this process.

@@ -20,6 +20,9 @@
 
 namespace beautyidx {
 
+// Worker threads for the pools of this project: one per hardware thread, at least one.
+inline size_t default_worker_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 template <class In, class Out>
 class OrderedWorkers {
  public:

@@ -3,10 +3,8 @@
 // for the one Indexer, so the database is the same whatever the thread timing.
 #pragma once
 
-#include <algorithm>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "core/ordered_workers.h"
 #include "extract/extractor.h"
@@ -20,10 +18,10 @@ struct RawPage {
 
 using PreparingWorkers = OrderedWorkers<RawPage, indexer::PreparedPage>;
 
-// `threads` workers (0: every hardware thread, since the indexing thread mostly waits on Xapian
-// and RocksDB while extraction is the larger share of the work). `extractor` must outlive them.
-inline std::unique_ptr<PreparingWorkers> make_preparing_workers(const extract::Extractor& extractor, size_t threads = 0) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+// One worker per hardware thread: the indexing thread mostly waits on Xapian and RocksDB, and
+// extraction is the larger share of the work. `extractor` must outlive them.
+inline std::unique_ptr<PreparingWorkers> make_preparing_workers(const extract::Extractor& extractor) {
+  const size_t threads = default_worker_threads();
   auto prepare = [&extractor](RawPage& raw) {
     return indexer::prepare_page(extractor.extract({raw.body, raw.url, raw.content_type}));
   };

@@ -71,6 +71,9 @@ Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recomm
   const auto started = std::chrono::steady_clock::now();
   auto due = due_articles(store, max_lists);
   if (!due) return std::unexpected(due.error());
+  // Below the bound every due mark was read, so every article marked due is in `done` by the
+  // neighbours' step, which then need not look marks up.
+  const bool all_due_read = due->size() < max_lists;
   std::set<std::string> done;
   std::mutex mutex;  // guards report, done, the next round and the first error
   // Two rounds at most: the due lists, then the neighbours of articles new to the index.
@@ -108,9 +111,12 @@ Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recomm
     std::vector<std::string> neighbours;
     for (std::string& id : next_round) {
       if (done.count(id)) continue;
-      auto marked = store.get(Family::kMeta, schema::related_due_key(id));
-      if (!marked) return std::unexpected(marked.error());
-      if (!*marked) neighbours.push_back(std::move(id));
+      if (!all_due_read) {
+        auto marked = store.get(Family::kMeta, schema::related_due_key(id));
+        if (!marked) return std::unexpected(marked.error());
+        if (*marked) continue;
+      }
+      neighbours.push_back(std::move(id));
     }
     // Past the bound, neighbours are marked due instead, for the next refresh.
     const size_t budget = max_lists > done.size() ? max_lists - done.size() : 0;
