@@ -84,11 +84,14 @@ Result<Catalog> Catalog::parse(std::string_view retailers_json, std::string_view
     size_t end = brands_txt.find('\n', start);
     if (end == std::string_view::npos) end = brands_txt.size();
     std::string_view line = trim(brands_txt.substr(start, end - start));
-    if (!line.empty() && line.front() != '#') catalog.brands_.emplace_back(line);
+    if (!line.empty() && line.front() != '#') {
+      std::string name(line);
+      catalog.brands_.push_back({name, spellings_of(name), letters_and_digits(name)});
+    }
     start = end + 1;
   }
   std::stable_sort(catalog.brands_.begin(), catalog.brands_.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+                   [](const Brand& a, const Brand& b) { return a.name.size() > b.name.size(); });
   return catalog;
 }
 
@@ -134,7 +137,7 @@ Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
   std::string_view name = trim(product_name);
   for (const auto& brand : brands_) {
     size_t length = 0;
-    for (const std::string& spelling : spellings_of(brand)) {
+    for (const std::string& spelling : brand.spellings) {
       if (starts_with_ignore_case(name, spelling) && is_word_boundary(name, spelling.size()))
         length = spelling.size();
     }
@@ -146,7 +149,7 @@ Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
       }
       if (rest.starts_with("s ")) rest = trim(rest.substr(2));  // "Tatcha's Silk Cream"
       if (rest.empty()) break;
-      return {brand, std::string(rest)};
+      return {brand.name, std::string(rest)};
     }
   }
   return {"", std::string(name)};
@@ -166,7 +169,7 @@ std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view tex
     }
   };
   for (const auto& brand : brands_) {
-    for (const std::string& spelling : spellings_of(brand)) consider(spelling, brand);
+    for (const std::string& spelling : brand.spellings) consider(spelling, brand.name);
   }
   return best;
 }
@@ -174,8 +177,8 @@ std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view tex
 std::optional<std::string> Catalog::brand(std::string_view name) const {
   std::string_view trimmed = trim(name);
   for (const auto& brand : brands_) {
-    for (const std::string& spelling : spellings_of(brand)) {
-      if (equals_ignore_case(trimmed, spelling)) return brand;
+    for (const std::string& spelling : brand.spellings) {
+      if (equals_ignore_case(trimmed, spelling)) return brand.name;
     }
   }
   return std::nullopt;
@@ -188,7 +191,7 @@ std::optional<std::string> Catalog::brand_for_domain(std::string_view domain) co
   if (dot == std::string::npos || dot == 0) return std::nullopt;
   std::string label = letters_and_digits(std::string_view(host).substr(0, dot));
   for (const auto& brand : brands_) {
-    if (letters_and_digits(brand) == label) return brand;
+    if (brand.letters == label) return brand.name;
   }
   return std::nullopt;
 }

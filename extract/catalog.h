@@ -49,7 +49,14 @@ class Catalog {
     std::vector<std::string> domains;
   };
   std::vector<Retailer> retailers_;
-  std::vector<std::string> brands_;  // sorted longest first
+  // Worked out once when the catalog is read: every product line and price mention of every
+  // page is checked against every brand.
+  struct Brand {
+    std::string name;                    // canonical spelling
+    std::vector<std::string> spellings;  // as listed, and with a curly apostrophe
+    std::string letters;                 // lowercase letters and digits, for domains
+  };
+  std::vector<Brand> brands_;  // sorted longest first
 };
 
 }  // namespace beautyidx::extract
