@@ -14,6 +14,16 @@
 
 namespace beautyidx::test {
 
+// Keys in `family` that start with `prefix` (the due marks in Meta, say).
+inline size_t count_keys(const storage::Store& store, storage::Family family, std::string_view prefix) {
+  size_t n = 0;
+  EXPECT_TRUE(store.scan(family, prefix, [&](std::string_view, std::string_view) {
+    ++n;
+    return true;
+  }));
+  return n;
+}
+
 class IndexFixture : public ::testing::Test {
  protected:
   // Derived fixtures call this first, then index their pages.

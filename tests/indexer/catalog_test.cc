@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include "../index_fixture.h"
 #include "../test_util.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
@@ -210,14 +211,7 @@ TEST(CatalogTest, CheckpointsRebuildTheCatalogOnlyWhenDueAndAKilledWriterLeavesI
   test::TempDir dir;
   auto store = storage::Store::open(schema::records_dir(dir.path()));
   ASSERT_TRUE(store);
-  auto due_marks = [&] {
-    size_t marks = 0;
-    EXPECT_TRUE((*store)->scan(storage::Family::kMeta, schema::kCatalogDuePrefix, [&](std::string_view, std::string_view) {
-      ++marks;
-      return true;
-    }));
-    return marks;
-  };
+  auto due_marks = [&] { return test::count_keys(**store, storage::Family::kMeta, schema::kCatalogDuePrefix); };
   {
     auto indexer = Indexer::open(dir.path(), **store);
     ASSERT_TRUE(indexer);

@@ -20,12 +20,7 @@ ExtractedPage article(const std::string& slug, const std::string& text) {
 const auto& kTexts = test::kRollerTexts;
 
 size_t due_count(const storage::Store& store) {
-  size_t n = 0;
-  EXPECT_TRUE(store.scan(storage::Family::kMeta, std::string(schema::kRelatedDuePrefix), [&](std::string_view, std::string_view) {
-    ++n;
-    return true;
-  }));
-  return n;
+  return test::count_keys(store, storage::Family::kMeta, schema::kRelatedDuePrefix);
 }
 
 bool names(const recommender::RelatedResponse& response, const std::string& url) {
