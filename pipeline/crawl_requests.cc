@@ -9,6 +9,8 @@
 #include <fstream>
 #include <set>
 
+#include "core/file.h"
+
 namespace beautyidx::pipeline {
 namespace {
 
@@ -57,10 +59,11 @@ Result<std::vector<std::string>> take_crawl_requests(const fs::path& db_dir) {
       fs::rename(waiting_file(db_dir), taken_file(db_dir), ec);
       if (ec) return make_error(ErrorKind::kIo, "take " + waiting_file(db_dir).string() + ": " + ec.message());
     } else {
-      // An earlier crawl took requests and did not finish: add the new ones to its.
-      std::string lines;
-      for (const auto& line : read_lines(waiting_file(db_dir))) lines += line + "\n";
-      if (auto s = append_lines(taken_file(db_dir), lines); !s) return std::unexpected(s.error());
+      // An earlier crawl took requests and did not finish: add the new ones to its, as they are
+      // (whole lines: each request was written with one append).
+      auto lines = read_file(waiting_file(db_dir));
+      if (!lines) return std::unexpected(lines.error());
+      if (auto s = append_lines(taken_file(db_dir), *lines); !s) return std::unexpected(s.error());
       fs::remove(waiting_file(db_dir), ec);
     }
   }
