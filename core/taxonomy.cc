@@ -69,19 +69,27 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json) {
 }
 
 TaxonomyMatch Taxonomy::match(std::string_view text) const {
-  return match_words(beautyidx::match_words(text));
+  MatchWordList list = match_word_list(text);
+  return match_each(list.size(), [&](size_t i) { return list.word(i); });
 }
 
 TaxonomyMatch Taxonomy::match_words(const std::vector<std::string>& words) const {
+  return match_each(words.size(), [&](size_t i) { return std::string_view(words[i]); });
+}
+
+template <typename WordAt>
+TaxonomyMatch Taxonomy::match_each(size_t count, WordAt word_at) const {
   TaxonomyMatch result;
   std::vector<bool> seen(entries_.size(), false);
-  for (size_t i = 0; i < words.size();) {
-    auto it = phrases_by_first_word_.find(words[i]);
+  for (size_t i = 0; i < count;) {
+    auto it = phrases_by_first_word_.find(word_at(i));
     size_t advance = 1;
     if (it != phrases_by_first_word_.end()) {
       for (const Phrase& phrase : it->second) {
-        if (i + phrase.words.size() > words.size()) continue;
-        if (!std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + i)) continue;
+        if (i + phrase.words.size() > count) continue;
+        bool equal = true;
+        for (size_t w = 1; w < phrase.words.size() && equal; ++w) equal = phrase.words[w] == word_at(i + w);
+        if (!equal) continue;
         ++result.mentions[entries_[phrase.entry].id];
         if (!seen[phrase.entry]) {
           seen[phrase.entry] = true;

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -54,10 +55,19 @@ class Taxonomy {
     std::vector<std::string> words;
     size_t entry = 0;
   };
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  // Matching over any list of words: word_at(i) gives word i as a string_view.
+  template <typename WordAt>
+  TaxonomyMatch match_each(size_t count, WordAt word_at) const;
+
   std::vector<TaxonomyEntry> entries_;
   std::vector<std::string> vocabulary_;
-  // Phrases keyed by their first word, longest first.
-  std::map<std::string, std::vector<Phrase>, std::less<>> phrases_by_first_word_;
+  // Phrases keyed by their first word, longest first. Hashed: every word of every paragraph
+  // of every page is looked up here.
+  std::unordered_map<std::string, std::vector<Phrase>, WordHash, std::equal_to<>> phrases_by_first_word_;
 };
 
 }  // namespace beautyidx

@@ -99,21 +99,32 @@ bool starts_with_ignore_case(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && equals_ignore_case(text.substr(0, prefix.size()), prefix);
 }
 
-std::vector<std::string> match_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
+MatchWordList match_word_list(std::string_view text) {
+  MatchWordList list;
+  list.buffer.reserve(text.size());
+  size_t word_start = 0;
   auto flush = [&] {
-    while (!current.empty() && current.back() == '\'') current.pop_back();
-    if (!current.empty()) words.push_back(std::move(current));
-    current.clear();
+    while (list.buffer.size() > word_start && list.buffer.back() == '\'') list.buffer.pop_back();
+    if (list.buffer.size() > word_start) {
+      list.spans.push_back({word_start, list.buffer.size() - word_start});
+      list.buffer.push_back(' ');
+    }
+    word_start = list.buffer.size();
   };
+  // ASCII letters and digits as they go into a word (lowercased); 0 for everything else.
+  static constexpr auto kWordByte = [] {
+    std::array<char, 128> table{};
+    for (int c = '0'; c <= '9'; ++c) table[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = table[c - 'a' + 'A'] = static_cast<char>(c);
+    return table;
+  }();
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (std::isalnum(c)) {
-        current.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-      } else if (c == '\'' && !current.empty()) {
-        current.push_back('\'');
+      if (char folded = kWordByte[c]) {
+        list.buffer.push_back(folded);
+      } else if (c == '\'' && list.buffer.size() > word_start) {
+        list.buffer.push_back('\'');
       } else {
         flush();
       }
@@ -128,16 +139,24 @@ std::vector<std::string> match_words(std::string_view text) {
     }
     std::string_view sequence = text.substr(i, length);
     if (sequence == "\xE2\x80\x99" || sequence == "\xE2\x80\x98") {  // curly apostrophes
-      if (!current.empty()) current.push_back('\'');
+      if (list.buffer.size() > word_start) list.buffer.push_back('\'');
     } else if (sequence.starts_with("\xE2\x80") || sequence == "\xC2\xA0" ||
                sequence.starts_with("\xC2")) {
       flush();  // dashes, quotes, spaces, bullets, Latin-1 punctuation
     } else {
-      current.append(sequence);  // letters outside ASCII (é, ñ, ...)
+      list.buffer.append(sequence);  // letters outside ASCII (é, ñ, ...)
     }
     i += length;
   }
   flush();
+  return list;
+}
+
+std::vector<std::string> match_words(std::string_view text) {
+  MatchWordList list = match_word_list(text);
+  std::vector<std::string> words;
+  words.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) words.emplace_back(list.word(i));
   return words;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace beautyidx {
@@ -20,6 +21,15 @@ bool equals_ignore_case(std::string_view a, std::string_view b);
 // Lowercase words for matching: letters, digits and inner apostrophes; hyphens, slashes and
 // punctuation separate words; curly apostrophes become "'". "De-Puffing" -> {"de", "puffing"}.
 std::vector<std::string> match_words(std::string_view text);
+// The same words without a string each: lowercased into one buffer, read back by index. For
+// callers that match every paragraph of every page.
+struct MatchWordList {
+  std::string buffer;                              // the words, each followed by a space
+  std::vector<std::pair<size_t, size_t>> spans;    // (offset, length) of each word in buffer
+  size_t size() const { return spans.size(); }
+  std::string_view word(size_t i) const { return std::string_view(buffer).substr(spans[i].first, spans[i].second); }
+};
+MatchWordList match_word_list(std::string_view text);
 
 // Splits text into sentences at . ! ? followed by a space and an uppercase letter, a quote or a
 // digit; abbreviations such as "Dr." and "e.g." do not end a sentence.

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/phrase_set.h"
 #include "core/text.h"
 #include "extract/analysis.h"
 #include "extract/tokens.h"
@@ -269,11 +270,8 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     if (paragraphs[p].type == BlockType::kHeading) continue;
     // Most paragraphs introduce nobody: skip tokenizing those that name no role at all.
-    std::string lower = to_lower_ascii(paragraphs[p].text);
-    bool names_a_role = false;
-    for (auto noun : kRoleNouns) names_a_role = names_a_role || lower.find(noun) != std::string::npos;
-    for (auto word : kFounderWords) names_a_role = names_a_role || lower.find(word) != std::string::npos;
-    if (!names_a_role) continue;
+    static const PhraseSet kRoleWords = PhraseSet::joined(kRoleNouns, kFounderWords);
+    if (!kRoleWords.contains_any(paragraphs[p].text)) continue;
     auto tokens = tokenize(paragraphs[p].text);
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (!is_role_noun(tokens[i])) continue;
@@ -411,17 +409,12 @@ bool looks_like_author_bio(std::string_view paragraph, std::string* name) {
   if (next != "a" && next != "an" && next != "the" && next != "founder" && next != "our" &&
       next != "for" && next != "about")
     return false;
-  std::string lower = to_lower_ascii(paragraph);
-  static constexpr std::array<std::string_view, 11> kBioWords = {
-      "blog", "writer", "editor", "instagram", "follow her", "follow him", "contributor",
-      "journalist", "founder of", "when she is not", "when he is not"};
-  for (auto word : kBioWords) {
-    if (lower.find(word) != std::string::npos) {
-      *name = found;
-      return true;
-    }
-  }
-  return false;
+  static const PhraseSet kBioWords = {"blog",        "writer",     "editor",     "instagram",
+                                      "follow her",  "follow him", "contributor", "journalist",
+                                      "founder of",  "when she is not", "when he is not"};
+  if (!kBioWords.contains_any(paragraph)) return false;
+  *name = found;
+  return true;
 }
 
 }  // namespace beautyidx::extract

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "core/price.h"
@@ -322,6 +323,26 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     target[static_cast<size_t>(p.section)] += p.text + "\n";
   }
   TaxonomyMatch title_match = taxonomy.match(title);
+  // What each section is about, worked out the first time one of its products needs it.
+  struct SectionTopics {
+    TaxonomyMatch heading, text;
+    // Concerns the section names as something to fix, not as a side effect: sentences that
+    // warn ("can leave you red and irritated") count only for concerns the article is about.
+    std::vector<std::string> fixes;
+  };
+  std::vector<std::optional<SectionTopics>> section_topics(static_cast<size_t>(sections));
+  auto topics_of = [&](size_t s) -> const SectionTopics& {
+    if (section_topics[s]) return *section_topics[s];
+    SectionTopics topics{taxonomy.match(section_heading[s]), taxonomy.match(section_text[s]), {}};
+    for (std::string_view sentence : split_sentences(section_text[s])) {
+      bool warning = classify_stance(sentence) == Stance::kWarns;
+      for (const auto& c : taxonomy.match(sentence).concerns) {
+        bool about = std::find(article_concerns.begin(), article_concerns.end(), c) != article_concerns.end();
+        if (!warning || about) topics.fixes = merge_unique(topics.fixes, {c});
+      }
+    }
+    return section_topics[s].emplace(std::move(topics));
+  };
 
   std::vector<Product> products;
   std::set<std::string> seen;  // brand|name: a product named twice in an article is one product
@@ -405,25 +426,13 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     // A product is about what its own name says ("Puffy Eyes Patches"), what its section's
     // heading says, and, when its name says nothing, what its section's text is about. The
     // title's concerns apply too ("Best De-Puffing Tools Under $50").
-    size_t s = static_cast<size_t>(p.section);
+    const SectionTopics& section = topics_of(static_cast<size_t>(p.section));
     TaxonomyMatch own = taxonomy.match(product.name);
-    TaxonomyMatch heading_match = taxonomy.match(section_heading[s]);
-    TaxonomyMatch section = taxonomy.match(section_text[s]);
-    product.concerns = merge_unique(own.concerns, heading_match.concerns);
-    if (own.concerns.empty()) {
-      // Concerns the section names as something to fix, not as a side effect: skip sentences
-      // that warn ("can leave you red and irritated") unless the article is about that concern.
-      for (std::string_view sentence : split_sentences(section_text[s])) {
-        bool warning = classify_stance(sentence) == Stance::kWarns;
-        for (const auto& c : taxonomy.match(sentence).concerns) {
-          bool about = std::find(article_concerns.begin(), article_concerns.end(), c) != article_concerns.end();
-          if (!warning || about) product.concerns = merge_unique(product.concerns, {c});
-        }
-      }
-    }
+    product.concerns = merge_unique(own.concerns, section.heading.concerns);
+    if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.fixes);
     product.concerns = merge_unique(product.concerns, title_match.concerns);
-    product.techniques = merge_unique(own.techniques, heading_match.techniques);
-    if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.techniques;
+    product.techniques = merge_unique(own.techniques, section.heading.techniques);
+    if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.text.techniques;
     std::string key = to_lower_ascii(product.brand + "|" + product.name);
     bool from_cell = p.type == BlockType::kCell;
     if (seen.insert(key).second) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/phrase_set.h"
 #include "core/text.h"
 #include "extract/analysis.h"
 #include "extract/speaker_resolver.h"
@@ -565,24 +566,17 @@ void interview_answers(const std::vector<Paragraph>& paragraphs, SpeakerResolver
 }  // namespace
 
 Stance classify_stance(std::string_view text) {
-  static constexpr std::array<std::string_view, 30> kWarn = {
+  static const PhraseSet kWarn = {
       "harm", "damag", "avoid", "never", "don't", "don\xE2\x80\x99t", "do not", "shouldn't",
       "should not", "careful", "caution", "overdo", "too much", "risk", "irritat", "skip",
       "stay away", "wouldn't", "would not", "not recommend", "waste", "opposite effect",
       "worse", "can cause", "dangerous", "steer clear", "beware", "won't", "won\xE2\x80\x99t",
       "myth"};
-  static constexpr std::array<std::string_view, 22> kRecommend = {
+  static const PhraseSet kRecommend = {
       "recommend", "i like", "i love", "love", "great for", "swear by", "favorite", "favourite",
       "suggest", "go-to", "best", "works", "effective", "helps", "help ", "worth", "obsessed",
       "must-have", "benefit", "reach for", "try ", "fan of"};
-  std::string lower = to_lower_ascii(text);
-  int warn = 0, recommend = 0;
-  for (auto cue : kWarn) {
-    if (lower.find(cue) != std::string::npos) ++warn;
-  }
-  for (auto cue : kRecommend) {
-    if (lower.find(cue) != std::string::npos) ++recommend;
-  }
+  size_t warn = kWarn.count_present(text), recommend = kRecommend.count_present(text);
   if (warn > 0 && warn >= recommend) return Stance::kWarns;
   if (recommend > 0) return Stance::kRecommends;
   if (warn > 0) return Stance::kWarns;
@@ -719,16 +713,13 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
 
     // Indirect speech in sentences with no quotation marks. It needs a speech verb, a negated
     // one or an "advice …:" lead-in; most paragraphs have none.
-    std::string lower_text = to_lower_ascii(text);
-    auto has = [&](std::string_view word) { return lower_text.find(word) != std::string::npos; };
-    bool has_verb = has("according to");
-    for (auto verb : kIndirectVerbs) has_verb = has_verb || has(verb);
-    if (has(" not ") || has("n't") || has("n\xE2\x80\x99t")) {
-      for (auto verb : kNegatedIndirectVerbs) has_verb = has_verb || has(verb);
-    }
-    if (has(":")) {
-      for (auto noun : kAdviceNouns) has_verb = has_verb || has(noun);
-    }
+    static const PhraseSet kSpeech = PhraseSet::joined(kIndirectVerbs, std::array<std::string_view, 1>{"according to"});
+    static const PhraseSet kNegation = {" not ", "n't", "n\xE2\x80\x99t"};
+    static const PhraseSet kNegatedSpeech = PhraseSet::joined(kNegatedIndirectVerbs);
+    static const PhraseSet kAdvice = PhraseSet::joined(kAdviceNouns);
+    bool has_verb = kSpeech.contains_any(text) ||
+                    (kNegation.contains_any(text) && kNegatedSpeech.contains_any(text)) ||
+                    (text.find(':') != std::string::npos && kAdvice.contains_any(text));
     if (!has_verb) continue;
     for (std::string_view sentence : split_sentences(text)) {
       size_t offset = static_cast<size_t>(sentence.data() - text.data());

@@ -1,0 +1,51 @@
+// Which of a fixed set of phrases occur in a text, found in one pass over the text however
+// many phrases there are (Aho-Corasick over bytes). The extractor asks this of every paragraph
+// of every page ("does it name a role?", "which warning cues does this quote use?"), where a
+// find() per phrase read each paragraph dozens of times.
+//
+// Matching is by substring, ASCII case-insensitive (like to_lower_ascii(text).find(phrase));
+// bytes outside ASCII, as in "don\xE2\x80\x99t", match exactly. Immutable once built, so one
+// set can be shared by every thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace beautyidx {
+
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<std::string_view> phrases)
+      : PhraseSet(std::span<const std::string_view>(phrases.begin(), phrases.size())) {}
+  explicit PhraseSet(std::span<const std::string_view> phrases);
+  // One set of the phrases of several lists (arrays, vectors of string_view).
+  template <typename... Lists>
+  static PhraseSet joined(const Lists&... lists) {
+    std::vector<std::string_view> all;
+    (all.insert(all.end(), lists.begin(), lists.end()), ...);
+    return PhraseSet(std::span<const std::string_view>(all));
+  }
+
+  size_t size() const { return phrase_count_; }
+  // True when at least one phrase occurs in text.
+  bool contains_any(std::string_view text) const;
+  // How many different phrases occur in text (each counted once however often it occurs).
+  size_t count_present(std::string_view text) const;
+
+ private:
+  using State = uint32_t;
+  State next(State state, unsigned char byte) const { return transitions_[state * classes_ + class_of_[byte]]; }
+
+  size_t phrase_count_ = 0;
+  size_t classes_ = 1;                      // byte classes: 0 for bytes no phrase uses
+  std::array<uint8_t, 256> class_of_{};     // case-folded byte -> class
+  std::vector<State> transitions_;          // state * classes_ + class -> state (a full automaton)
+  std::vector<std::vector<uint32_t>> ends_;  // per state: phrases ending here, suffixes included
+  std::vector<uint8_t> ends_any_;            // per state: !ends_[state].empty(), kept flat
+};
+
+}  // namespace beautyidx
