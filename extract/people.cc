@@ -38,9 +38,6 @@ constexpr std::array<std::string_view, 52> kModifiers = {
     "paramedical", "medical-grade", "wellness", "brow", "lash", "research", "formulation",
     "product", "nurse", "injector", "surgical"};
 
-constexpr std::array<std::string_view, 10> kDegrees = {"md", "m.d.", "m.d", "phd", "ph.d.", "do",
-                                                       "faad", "rn", "np", "pa-c"};
-
 constexpr std::array<std::string_view, 8> kFounderWords = {
     "founder", "co-founder", "cofounder", "owner", "creator", "director", "ceo", "president"};
 
@@ -208,8 +205,7 @@ bool introduced_by_determiner(const std::vector<Token>& tokens, size_t credentia
   const Token& before = tokens[credential_start - 1];
   static constexpr std::array<std::string_view, 9> kDeterminers = {
       "the", "a", "an", "my", "our", "her", "his", "their", "your"};
-  return in_list(before.lower, kDeterminers) || before.lower.ends_with("'s") ||
-         before.lower.ends_with("\xE2\x80\x99s");
+  return in_list(before.lower, kDeterminers) || is_possessive(before.lower);
 }
 
 // Where a verb phrase linking a name to its role begins, when one ends right before `k`: "is",
@@ -344,7 +340,7 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       } else {
         continue;
       }
-      if (k > 0 && in_list(tokens[k - 1].lower, kDegrees)) {
+      if (k > 0 && is_degree(tokens[k - 1].lower)) {
         --k;
         if (k > 0 && tokens[k - 1].text == ",") --k;
       }

@@ -10,6 +10,7 @@
 #include "core/price.h"
 #include "core/text.h"
 #include "extract/analysis.h"
+#include "extract/tokens.h"
 
 namespace beautyidx::extract {
 namespace {
@@ -231,7 +232,8 @@ std::string source_after(std::string_view after) {
          !(after[end] == '.' && (end + 1 >= after.size() || after[end + 1] == ' ')))
     ++end;
   std::string_view source = trim(after.substr(0, end));
-  // "Target for a large tub": keep the capitalized name only.
+  // "Target for a large tub": keep the capitalized name only. "ZIIP's site", "the brand's own
+  // shop": the maker's name ends at its possessive, which is dropped.
   size_t cut = 0, i = 0;
   while (i < source.size()) {
     size_t space = source.find(' ', i);
@@ -239,17 +241,15 @@ std::string source_after(std::string_view after) {
     bool part = !word.empty() && (is_name_token_start(static_cast<unsigned char>(word[0])) ||
                                   word.find('.') != std::string_view::npos || word == "&");
     if (!part) break;
+    if (is_possessive(word)) {
+      cut = i + without_possessive(word).size();
+      break;
+    }
     cut = i + word.size();
     if (space == std::string_view::npos) break;
     i = space + 1;
   }
-  std::string out(source.substr(0, cut));
-  // "ZIIP's site", "the brand's own shop": the maker's name without the possessive.
-  for (std::string_view possessive : {"\xE2\x80\x99s", "'s"}) {
-    size_t at = out.find(possessive);
-    if (at != std::string::npos) out.resize(at);
-  }
-  return out;
+  return std::string(source.substr(0, cut));
 }
 
 // Products named in running prose next to a price: "CeraVe Foaming Facial Cleanser ($11.99 at

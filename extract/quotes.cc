@@ -207,6 +207,17 @@ size_t name_reference_before(const std::vector<Token>& tokens, size_t end) {
   return start;
 }
 
+// A degree between commas after a name ("Karp, MD, says", "Dana Lee, PA-C, a physician
+// assistant, says") belongs to the name: where its closing comma is when one follows `name_end`,
+// else `name_end`.
+size_t closing_comma_of_degree(const std::vector<Token>& tokens, size_t name_end) {
+  if (name_end + 2 < tokens.size() && tokens[name_end].text == "," &&
+      is_degree(tokens[name_end + 1].lower) && tokens[name_end + 2].text == ",") {
+    return name_end + 2;
+  }
+  return name_end;
+}
+
 struct Attribution {
   std::vector<Token> name;  // empty for a pronoun
   bool pronoun = false;
@@ -254,7 +265,8 @@ std::optional<Attribution> attribution_after(const std::vector<Token>& tokens) {
   }
   size_t n = name_reference(tokens, i);
   if (n == 0) return std::nullopt;
-  size_t v = i + n;
+  size_t v = closing_comma_of_degree(tokens, i + n);
+  if (v > i + n) ++v;  // "Whitfield, PA-C, says"
   while (v < tokens.size() && in_list(tokens[v].lower, kAdverbs)) ++v;
   if (v < tokens.size() && in_list(tokens[v].lower, kReportingVerbs)) {
     return Attribution{{tokens.begin() + i, tokens.begin() + i + n}, false, Pronoun::kThey, v + 1};
@@ -354,16 +366,9 @@ constexpr std::array<std::string_view, 11> kAdviceNouns = {
 constexpr std::array<std::string_view, 6> kVerbsReportingWithThat = {
     "adds", "added", "notes", "noted", "explains", "explained"};
 
-constexpr std::array<std::string_view, 7> kDegrees = {"md",   "m.d.", "phd", "ph.d.",
-                                                      "faad", "rn",   "np"};
-
 bool is_negation(const Token& t) {
   return t.lower == "not" || t.lower == "doesn't" || t.lower == "doesn\xE2\x80\x99t" ||
          t.lower == "don't" || t.lower == "don\xE2\x80\x99t";
-}
-
-bool is_possessive(std::string_view word) {
-  return word.ends_with("'s") || word.ends_with("\xE2\x80\x99s");
 }
 
 // The speaker of "SUBJECT [adverbs] VERB …" when its subject starts at token `i`: a pronoun, or
@@ -379,11 +384,7 @@ std::optional<Speaker> reported_subject(const std::vector<Token>& tokens, size_t
   if (!is_pronoun(tokens[i])) {
     n = name_reference(tokens, i);
     if (n == 0) return std::nullopt;
-    subject_end = i + n;
-    if (subject_end + 2 < tokens.size() && tokens[subject_end].text == "," &&
-        in_list(tokens[subject_end + 1].lower, kDegrees) && tokens[subject_end + 2].text == ",") {
-      subject_end += 2;
-    }
+    subject_end = closing_comma_of_degree(tokens, i + n);
     if (subject_end + 1 < tokens.size() && tokens[subject_end].text == "," &&
         in_list(tokens[subject_end + 1].lower, kIndirectVerbs)) {
       ++subject_end;  // "Anna Karp, MD, says …"

@@ -14,14 +14,6 @@ std::string_view surname_of(std::string_view name) {
   return space == std::string_view::npos ? name : name.substr(space + 1);
 }
 
-std::string_view without_possessive(std::string_view word) {
-  for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
-    if (word.ends_with(suffix) && word.size() > suffix.size())
-      return word.substr(0, word.size() - suffix.size());
-  }
-  return word;
-}
-
 bool is_letter_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 // Where the sentence holding offset `at` of `text` starts.

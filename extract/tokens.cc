@@ -103,4 +103,23 @@ bool is_stop_word(std::string_view lower) {
   return false;
 }
 
+bool is_degree(std::string_view lower) {
+  static constexpr std::array<std::string_view, 11> kDegrees = {
+      "md", "m.d.", "m.d", "phd", "ph.d.", "ph.d", "do", "faad", "rn", "np", "pa-c"};
+  for (auto degree : kDegrees) {
+    if (lower == degree) return true;
+  }
+  return false;
+}
+
+std::string_view without_possessive(std::string_view word) {
+  for (std::string_view ending : {"\xE2\x80\x99s", "'s"}) {
+    if (word.ends_with(ending) && word.size() > ending.size())
+      return word.substr(0, word.size() - ending.size());
+  }
+  return word;
+}
+
+bool is_possessive(std::string_view word) { return without_possessive(word).size() < word.size(); }
+
 }  // namespace beautyidx::extract

@@ -24,4 +24,16 @@ bool is_capitalized(std::string_view word);
 // Words that start sentences or clauses and so are not names even when capitalized.
 bool is_stop_word(std::string_view lower);
 
+// Degrees and licences written after a name ("Anna Karp, MD, ...", "Dana Lee, PA-C, says"):
+// "md", "m.d.", "m.d", "phd", "ph.d.", "ph.d", "do", "faad", "rn", "np", "pa-c". `lower` is a
+// token's lowercased text, so "M.D" without its last period counts as well as "M.D.".
+bool is_degree(std::string_view lower);
+
+// A word without its possessive ending: "Karp's" and "Karp’s" (curly apostrophe) are "Karp";
+// any other word, and a bare "'s", comes back as it is.
+std::string_view without_possessive(std::string_view word);
+
+// "Karp's", "Karp’s".
+bool is_possessive(std::string_view word);
+
 }  // namespace beautyidx::extract

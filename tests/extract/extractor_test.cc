@@ -139,6 +139,32 @@ const QuoteCase kQuoteCases[] = {
      "<p>Dana Whitfield, MD, a dermatologist in Denver, says most people can skip toner without "
      "missing it.</p>",
      "says most people can skip toner", "Dana Whitfield", true},
+    // Every degree people.cc reads after a name also lets the name be the subject of indirect
+    // speech through a second aside: "PA-C", "DO" and "M.D" (no final period) as much as "MD".
+    {"pa_c_and_appositive_says",
+     "<p>Dana Whitfield, PA-C, a physician assistant in Denver, says most people can skip toner "
+     "without missing it.</p>",
+     "says most people can skip toner", "Dana Whitfield", true},
+    {"do_and_appositive_recommends",
+     "<p>Omar Haddad, DO, a dermatologist in Austin, recommends a plain moisturizer after every "
+     "peel.</p>",
+     "recommends a plain moisturizer", "Omar Haddad", true},
+    {"m_d_without_period_and_appositive_warns",
+     "<p>Dana Whitfield, M.D, a dermatologist in Denver, warns that toner is rarely worth the "
+     "money.</p>",
+     "warns that toner is rarely worth", "Dana Whitfield", true},
+    {"ph_d_without_period_and_appositive_says",
+     "<p>Omar Haddad, Ph.D, a cosmetic chemist in Austin, says glycerin does most of the work in "
+     "a moisturizer.</p>",
+     "says glycerin does most of the work", "Omar Haddad", true},
+    {"says_name_then_pa_c",
+     "<p>“Skip the toner if your skin feels tight afterwards,” says Dana Whitfield, PA-C, a "
+     "physician assistant at Clear Path Dermatology.</p>",
+     "Skip the toner if your skin feels tight", "Dana Whitfield", false},
+    {"pa_c_says_after_quote",
+     "<p>Dana Whitfield, PA-C, is a physician assistant in Denver.</p>"
+     "<p>“Toner is optional for almost everyone,” Whitfield, PA-C, says.</p>",
+     "Toner is optional for almost everyone", "Dana Whitfield", false},
     {"scare_quote", "<p>The so-called “glass skin” look is mostly good lighting.</p>", nullptr, nullptr, false},
     {"quoted_title", "<p>We loved the chapter “Skin in Winter” in her new book.</p>", nullptr, nullptr, false},
 };
