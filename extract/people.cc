@@ -116,7 +116,8 @@ size_t read_organisation(const std::vector<Token>& tokens, size_t i, std::string
   return i - start;
 }
 
-// After a name or credential: "of X", "at X", "from X", ", founder of X", "and founder of X".
+// After a name or credential: "of X", "at X", "from X", "founder of X", "and founder of X",
+// "who runs X", each perhaps as an aside after a comma (", who runs X").
 std::string read_affiliation(const std::vector<Token>& tokens, size_t i) {
   std::string org;
   auto try_preposition = [&](size_t k) -> bool {
@@ -125,6 +126,8 @@ std::string read_affiliation(const std::vector<Token>& tokens, size_t i) {
     if (w != "of" && w != "at" && w != "from" && w != "with") return false;
     return read_organisation(tokens, k + 1, &org) > 0;
   };
+  bool after_comma = i < tokens.size() && tokens[i].text == ",";
+  if (after_comma) ++i;
   if (try_preposition(i)) return org;
   // "behind Studio Duarte", "who owns Maison Arceneaux", "who runs Clínica Ibáñez"
   if (i < tokens.size() && tokens[i].lower == "behind" && read_organisation(tokens, i + 1, &org) > 0) return org;
@@ -135,7 +138,7 @@ std::string read_affiliation(const std::vector<Token>& tokens, size_t i) {
     return org;
   }
   size_t k = i;
-  if (k < tokens.size() && (tokens[k].text == "," || tokens[k].lower == "and")) ++k;
+  if (!after_comma && k < tokens.size() && tokens[k].lower == "and") ++k;
   if (k < tokens.size() && (tokens[k].lower == "the" || tokens[k].lower == "a")) ++k;
   if (k < tokens.size() && in_list(tokens[k].lower, kFounderWords)) {
     if (try_preposition(k + 1)) return org;
@@ -285,7 +288,6 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       // Ibáñez, who runs Clínica Ibáñez").
       std::string name;
       size_t name_at = i + 1;
-      bool between_commas = false;
       if (name_at < tokens.size() && tokens[name_at].text == "," &&
           introduced_by_determiner(tokens, credential_start)) {
         size_t used = read_name(tokens, name_at + 1, &name);
@@ -293,18 +295,12 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
         if (used > 0 &&
             (after == tokens.size() || tokens[after].text == "," || tokens[after].text == ".")) {
           name_at += 1;
-          between_commas = true;
         }
       }
       if (size_t used = read_name(tokens, name_at, &name); used > 0) {
         person.name = name;
         person.credential = credential;
-        size_t after = name_at + used;
-        person.affiliation = read_affiliation(tokens, after);
-        if (person.affiliation.empty() && between_commas && after < tokens.size() &&
-            tokens[after].text == ",") {
-          person.affiliation = read_affiliation(tokens, after + 1);
-        }
+        person.affiliation = read_affiliation(tokens, name_at + used);
         person.credential_class = classify_credential(credential);
         add_person(people, std::move(person));
         continue;

@@ -285,6 +285,18 @@ const IntroductionCase kIntroductionCases[] = {
      "in Seville.</p>"
      "<p>“Two finger lengths of sunscreen for the face and neck,” Marquez said.</p>",
      "Elena Marquez", "dermatologist", "Clínica Marquez"},
+    // An affiliation in an aside after the name reads the same whether or not a determiner
+    // introduced the role.
+    {"role_name_comma_who_runs",
+     "<p>Cosmetic chemist Tess Nakamura, who runs Ivory Cosmetic Lab, has a simple rule for "
+     "drainage.</p>"
+     "<p>“Five minutes, light pressure, always toward the collarbone,” Nakamura says.</p>",
+     "Tess Nakamura", "cosmetic chemist", "Ivory Cosmetic Lab"},
+    {"who_runs_appositive_then_role",
+     "<p>Dr. Kwame Osei, who runs Osei Skin, is a board-certified dermatologist who treats "
+     "pigment.</p>"
+     "<p>“Dark marks fade faster when you stop picking,” Osei says.</p>",
+     "Kwame Osei", "board-certified dermatologist", "Osei Skin"},
 };
 
 class IntroductionTableTest : public ::testing::TestWithParam<IntroductionCase> {};
