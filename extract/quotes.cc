@@ -311,10 +311,7 @@ std::optional<Attribution> attribution_before(const std::vector<Token>& tokens) 
       return Attribution{{tokens.begin() + start, tokens.begin() + k}, false, Pronoun::kThey, end};
     return std::nullopt;
   }
-  size_t n_start = end;
-  while (n_start > 0 && end - n_start < 3 && tokens[n_start - 1].word &&
-         is_capitalized(tokens[n_start - 1].text) && !is_stop_word(tokens[n_start - 1].lower))
-    --n_start;
+  size_t n_start = name_reference_before(tokens, end);
   if (n_start < end && n_start > 0 && in_list(tokens[n_start - 1].lower, kReportingVerbs)) {
     return Attribution{
         {tokens.begin() + n_start, tokens.begin() + end}, false, Pronoun::kThey, end};

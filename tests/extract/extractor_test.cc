@@ -121,6 +121,12 @@ const QuoteCase kQuoteCases[] = {
      "<p>Dr. Lee of Clear Path Dermatology explains: “Retinol and a scrub on the same night is "
      "asking for trouble.”</p>",
      "Retinol and a scrub on the same night", "Jonah Lee", false},
+    // "Explains Dr. Ana Sofia Reyes:" before a quote: the verb, then "Dr." and a three-word name.
+    {"verb_dr_three_word_name_colon",
+     "<p>Board-certified dermatologist Dr. Ana Sofia Reyes treats melasma every day.</p>"
+     "<p>Explains Dr. Ana Sofia Reyes: “Pigment comes back the week you stop wearing "
+     "sunscreen.”</p>",
+     "Pigment comes back the week", "Ana Sofia Reyes", false},
     // A "— Name, credential" line under a quote says who said it, even right after someone else
     // spoke.
     {"dash_attribution_line",
