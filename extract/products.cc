@@ -76,14 +76,9 @@ bool looks_like_domain(std::string_view source) {
 }
 
 // "• A (£5, Boots) • B (£7, Boots)": bulleted lines that <br> joined into one paragraph, one
-// item each. A paragraph with fewer than two bullets is one item.
+// item each. A paragraph with fewer than two bulleted items is one item, the paragraph itself.
 std::vector<std::string_view> bullet_items(std::string_view text) {
   constexpr std::string_view kBullet = "\xE2\x80\xA2";
-  size_t first = text.find(kBullet);
-  if (first == std::string_view::npos ||
-      text.find(kBullet, first + kBullet.size()) == std::string_view::npos) {
-    return {text};
-  }
   std::vector<std::string_view> items;
   size_t start = 0;
   while (start <= text.size()) {
@@ -94,6 +89,7 @@ std::vector<std::string_view> bullet_items(std::string_view text) {
     if (bullet == std::string_view::npos) break;
     start = bullet + kBullet.size();
   }
+  if (items.size() < 2) return {text};
   return items;
 }
 
@@ -361,29 +357,25 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       continue;
     }
     awaiting_source = kNone;
+    // Each bulleted item, or the whole paragraph, is a product line or else prose naming
+    // products; a table cell that is not a product line can only be a price cell.
     std::vector<Candidate> candidates;
     std::vector<std::string_view> items = bullet_items(p.text);
-    if (items.size() > 1) {
-      for (std::string_view item : items) {
-        if (auto line = read_product_line(item, heading)) {
-          candidates.push_back(std::move(*line));
-        } else {
-          auto found = read_prose_products(item, catalog);
-          candidates.insert(candidates.end(), found.begin(), found.end());
+    bool bulleted = items.size() > 1;
+    for (std::string_view item : items) {
+      if (auto line = read_product_line(item, heading)) {
+        candidates.push_back(std::move(*line));
+      } else if (p.type == BlockType::kCell && !bulleted) {
+        // A price cell in a comparison table: the name is in the row's first cell before it,
+        // where to buy in the cell after.
+        auto prices = find_prices(item);
+        if (prices.size() == 1 && prices[0].end - prices[0].begin + 2 >= trim(item).size() && row_name) {
+          candidates.push_back(Candidate{*row_name, "", prices[0].price});
         }
+      } else {
+        auto found = read_prose_products(item, catalog);
+        candidates.insert(candidates.end(), found.begin(), found.end());
       }
-    } else if (auto line = read_product_line(p.text, heading)) {
-      candidates.push_back(std::move(*line));
-    } else if (p.type == BlockType::kCell) {
-      // A price cell in a comparison table: the name is in the row's first cell before it,
-      // where to buy in the cell after.
-      auto prices = find_prices(p.text);
-      if (prices.size() == 1 && prices[0].end - prices[0].begin + 2 >= trim(p.text).size() && row_name) {
-        Candidate c{*row_name, "", prices[0].price};
-        candidates.push_back(std::move(c));
-      }
-    } else {
-      candidates = read_prose_products(p.text, catalog);
     }
     if (p.type == BlockType::kCell) {
       if (!find_prices(p.text).empty()) row_name.reset();

@@ -462,6 +462,27 @@ TEST(ExtractorTest, BulletedProductsInOneParagraph) {
   EXPECT_EQ(page.products[1].retailer, "Look Fantastic");
 }
 
+// Every bulleted item, like a whole paragraph, is a product line or else prose naming a
+// product; a table cell holding only a price is the product of its row's first cell.
+TEST(ExtractorTest, BulletedProseAndTablePriceCells) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>&bull; For oily skin, CeraVe Foaming Facial Cleanser ($11.99 at Target) is the one we "
+      "finished first.<br>&bull; Laneige Lip Sleeping Mask ($24, sephora.com)</p>"
+      "<table><tr><td>Product</td><td>Price</td><td>Where</td></tr>"
+      "<tr><td>La Roche-Posay Toleriane Double Repair Moisturizer</td><td>$21.99</td><td>Ulta</td></tr>"
+      "</table>"));
+  ASSERT_EQ(page.products.size(), 3u);
+  EXPECT_EQ(page.products[0].brand, "CeraVe");
+  EXPECT_EQ(page.products[0].name, "Foaming Facial Cleanser");
+  EXPECT_EQ(page.products[0].retailer, "Target");
+  EXPECT_EQ(page.products[1].brand, "Laneige");
+  EXPECT_EQ(page.products[1].retailer, "Sephora");
+  EXPECT_EQ(page.products[2].brand, "La Roche-Posay");
+  EXPECT_EQ(page.products[2].name, "Toleriane Double Repair Moisturizer");
+  EXPECT_EQ(page.products[2].retailer, "Ulta");
+  EXPECT_DOUBLE_EQ(page.products[2].price.amount, 21.99);
+}
+
 TEST(ExtractorTest, InOfficeServicePricesAreNotProducts) {
   ExtractedPage page = extract_html(wordpress_page(
       "<p>Ultherapy runs $2,000 to $4,000 per session, and most people need only one.</p>"
