@@ -370,22 +370,11 @@ int main(int argc, char** argv) {
     if (!database) return fail(database.error());
     if (*crawl) {
       crawl_options.seeds = seeds;
-      // Posts the server was asked about and does not have: this crawl fetches those of its
-      // seeds' sites (or scope); the others wait for a crawl of theirs.
+      // Posts the server was asked about and does not have: the crawler takes those its scope
+      // covers; the others wait for a crawl of theirs.
       auto requested = pipeline::take_crawl_requests(db);
       if (!requested) return fail(requested.error());
-      std::vector<std::string> unserved;
-      for (const std::string& url : *requested) {
-        bool in_scope = false;
-        for (const std::string& seed : seeds) in_scope = in_scope || url::origin(url) == url::origin(seed);
-        for (const std::string& prefix : crawl_options.scope) in_scope = in_scope || url.starts_with(prefix);
-        if (in_scope) crawl_options.seeds.push_back(url);
-        else unserved.push_back(url);
-      }
-      if (crawl_options.seeds.size() > seeds.size()) {
-        std::fprintf(stderr, "crawl: %zu URLs asked for by readers of the widget added to the seeds\n",
-                     crawl_options.seeds.size() - seeds.size());
-      }
+      crawl_options.requested = std::move(*requested);
       if (recrawl_all) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kAll;
       else if (recrawl_due) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kDue;
       crawl_options.delay = std::chrono::milliseconds(delay_ms);
@@ -417,8 +406,11 @@ int main(int argc, char** argv) {
       auto report = crawler.run(&stop_requested, progress);
       if (tty) std::fprintf(stderr, "\n");
       if (!report) return fail(report.error());
+      if (report->requests_taken > 0) {
+        std::fprintf(stderr, "crawl: %zu URLs asked for by readers of the widget queued\n", report->requests_taken);
+      }
       if (!stop_requested) {
-        if (auto s = pipeline::release_crawl_requests(db, unserved); !s) return fail(s.error());
+        if (auto s = pipeline::release_crawl_requests(db, report->requests_not_taken); !s) return fail(s.error());
       }
       auto related = refresh_related_lists(*database->store, db, data_dir);
       if (!related) return fail(related.error());

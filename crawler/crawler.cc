@@ -369,6 +369,18 @@ class CrawlRun {
     for (const auto& seed : seeds_) {
       if (auto added = frontier_.add(batch, seed, 0); !added) return std::unexpected(added.error());
     }
+    // Sorted here, by the same Scope as every link, so a request this crawl would refuse waits
+    // for one that takes it instead of being recorded as out of scope and lost.
+    for (const auto& request : options_.requested) {
+      auto normalized = url::normalize(request);
+      if (!normalized) continue;
+      if (!scope_->contains(*normalized)) {
+        report_.requests_not_taken.push_back(request);
+        continue;
+      }
+      if (auto added = frontier_.add(batch, *normalized, 0); !added) return std::unexpected(added.error());
+      ++report_.requests_taken;
+    }
     if (options_.recrawl != CrawlOptions::Recrawl::kNone) {
       auto now = unix_now();
       auto status = store_.scan(Family::kCrawlState, "", [&](std::string_view key, std::string_view value) {

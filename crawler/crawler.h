@@ -22,6 +22,12 @@ namespace beautyidx::crawler {
 
 struct CrawlOptions {
   std::vector<std::string> seeds;
+  // URLs readers asked for (the server's crawl requests). Those the scope takes (prefixes and
+  // include/exclude, as for a link) are queued like seeds; the others come back in
+  // CrawlReport::requests_not_taken to wait for a crawl that covers them. Unlike seeds they do
+  // not widen the default scope, start sitemap reading, or open private addresses to the crawl,
+  // and robots.txt applies to them as to any URL.
+  std::vector<std::string> requested;
   size_t max_pages = 1000;   // pages fetched in this run
   int max_depth = 8;         // links followed from a seed
   std::chrono::milliseconds delay{1000};  // between requests to one host
@@ -96,6 +102,10 @@ struct CrawlReport {
   double seconds = 0;
   std::map<long, size_t> by_status;
   std::vector<std::string> error_samples;  // first few error messages
+  // Of CrawlOptions::requested: how many this run queued (or found already known to the crawl),
+  // and those outside its scope, as given. A request that is not a valid URL is in neither.
+  size_t requests_taken = 0;
+  std::vector<std::string> requests_not_taken;
 };
 
 using ProgressCallback = std::function<void(const CrawlReport&, const std::string& url)>;

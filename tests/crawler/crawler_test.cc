@@ -427,6 +427,72 @@ TEST_F(ScriptedSiteTest, IncludeExcludePatternsAndPerHostBudget) {
   EXPECT_EQ(report.error().kind, ErrorKind::kInvalidArgument);
 }
 
+// Regression: the crawl command sorted readers' crawl requests with a test of its own (any URL
+// of a seed's site), so a request --scope or --exclude refused was taken, recorded as out of
+// scope and lost. The crawler sorts them by its Scope and hands back those it did not take.
+TEST_F(ScriptedSiteTest, RequestedUrlsAreTakenByTheScopeAndIncludeExcludeRulesAndTheRestReturned) {
+  write(site_dir_.path() / "blog/index.html", article("Blog", ""));
+  for (const char* path : {"blog/posts/asked", "blog/posts/private/asked", "blog/notes/asked", "blog/posts/print",
+                           "shop/asked"}) {
+    write(site_dir_.path() / path / "index.html", article(path, ""));
+  }
+  write(site_dir_.path() / "robots.txt", "User-agent: *\nDisallow: /blog/posts/private/\n");
+  ASSERT_TRUE(site_->start());
+  // Another host on loopback, inside the scope: a request may not open it to the crawl the way
+  // a seed would.
+  std::string other_host = "http://localhost:" + site_->origin().substr(site_->origin().rfind(':') + 1);
+  const std::string origin = site_->origin();
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {origin + "/blog/"};
+  o.scope = {origin + "/blog/", other_host + "/blog/"};
+  o.include = {"/blog/$", "/blog/posts/"};
+  o.exclude = {"/print/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.retry_base = std::chrono::milliseconds(5);
+  o.requested = {origin + "/blog/posts/asked/",
+                 origin + "/shop/asked/",               // the seed's site, outside --scope
+                 origin + "/blog/notes/asked/",         // in scope, not included
+                 origin + "/blog/posts/print/",         // excluded
+                 origin + "/blog/posts/private/asked/", // taken; robots.txt disallows it
+                 other_host + "/blog/posts/elsewhere/", // taken; a private host no seed is on
+                 "not a url"};
+  Crawler crawler(*store_, *extractor_, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(site_->requests_for("/blog/posts/asked/"), 1u) << "a request inside the scope is crawled";
+  EXPECT_EQ(report->requests_taken, 3u);
+  EXPECT_EQ(report->requests_not_taken,
+            (std::vector<std::string>{origin + "/shop/asked/", origin + "/blog/notes/asked/",
+                                      origin + "/blog/posts/print/"}))
+      << "requests outside the scope or the include/exclude rules are handed back, not dropped";
+  for (const char* path : {"/shop/asked/", "/blog/notes/asked/", "/blog/posts/print/"}) {
+    EXPECT_EQ(site_->requests_for(path), 0u) << path;
+  }
+  EXPECT_EQ(report->out_of_scope, 0u) << "nothing was queued only to be refused";
+  EXPECT_EQ(site_->requests_for("/blog/posts/private/asked/"), 0u) << "robots.txt applies to requests";
+  EXPECT_EQ(report->robots_blocked, 1u);
+  EXPECT_EQ(site_->requests_for("/blog/posts/elsewhere/"), 0u) << "the private-address guard applies to requests";
+}
+
+TEST_F(ScriptedSiteTest, RequestsForAnotherSiteAreReturnedUnderTheDefaultScope) {
+  write(site_dir_.path() / "index.html", article("Home", ""));
+  write(site_dir_.path() / "new/index.html", article("New", ""));
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  CrawlOptions o;
+  o.seeds = {site_->origin() + "/"};
+  o.delay = std::chrono::milliseconds(0);
+  o.requested = {"https://another-blog.example/post/", site_->origin() + "/new/"};
+  Crawler crawler(*store_, *extractor_, o, sink);
+  auto report = crawler.run();
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(site_->requests_for("/new/"), 1u);
+  EXPECT_EQ(report->requests_taken, 1u);
+  EXPECT_EQ(report->requests_not_taken, std::vector<std::string>{"https://another-blog.example/post/"})
+      << "a request widens no scope: it waits for a crawl of its own site";
+}
+
 TEST_F(ScriptedSiteTest, PerHostBudgetLeavesTheRestQueued) {
   write(site_dir_.path() / "index.html", article("Home", links_to("/p", 6)));
   for (int i = 0; i < 6; ++i) write(site_dir_.path() / ("p" + std::to_string(i)) / "index.html", article("p", ""));

@@ -476,5 +476,48 @@ TEST(ServerProcessCrawlRequestTest, AnUnindexedPostAskedForByTheWidgetIsFetchedB
   EXPECT_FALSE(std::filesystem::exists(db_dir.path() / "crawl-requests.taken"));
 }
 
+// Regression: `beautyidx crawl` took every waiting request of its seeds' sites, whatever its
+// --scope and --exclude said, and the crawler then dropped those as out of scope. Now the
+// requests a crawl does not cover keep waiting for one that does.
+TEST(ServerProcessCrawlRequestTest, RequestsOutsideACrawlsScopeOrRulesWaitForTheNextCrawl) {
+  test::TempDir site_root, db_dir;
+  auto write_page = [&](const std::string& to) {
+    std::filesystem::create_directories(site_root.path() / to);
+    std::filesystem::copy_file(test::sample_blog() / "blog/do-facial-workouts-work/index.html",
+                               site_root.path() / to / "index.html");
+  };
+  for (const char* path : {"blog", "blog/asked", "blog/drafts/asked", "shop/asked"}) write_page(path);
+  testing::StaticSite site(site_root.path());
+  ASSERT_TRUE(site.start());
+  const std::string origin = site.origin();
+  {
+    std::ofstream waiting(db_dir.path() / "crawl-requests.txt");
+    waiting << origin << "/blog/asked/\n" << origin << "/shop/asked/\n" << origin << "/blog/drafts/asked/\n";
+  }
+  const std::string data = "--data=" + test::data_dir().string();
+  const std::string db = db_dir.path().string();
+  {
+    Process crawl({data, "crawl", origin + "/blog/", "--db", db, "--delay-ms", "0", "--scope", origin + "/blog/",
+                   "--exclude", "/drafts/"});
+    ASSERT_EQ(crawl.wait_exit(std::chrono::seconds(60)), 0);
+  }
+  EXPECT_EQ(site.requests_for("/blog/asked/"), 1u) << "the request inside the scope is crawled";
+  EXPECT_EQ(site.requests_for("/shop/asked/"), 0u);
+  EXPECT_EQ(site.requests_for("/blog/drafts/asked/"), 0u);
+  {
+    std::ifstream waiting(db_dir.path() / "crawl-requests.txt");
+    std::string left((std::istreambuf_iterator<char>(waiting)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(left, origin + "/shop/asked/\n" + origin + "/blog/drafts/asked/\n")
+        << "outside --scope or excluded: still waiting, not dropped";
+  }
+  EXPECT_FALSE(std::filesystem::exists(db_dir.path() / "crawl-requests.taken"));
+
+  Process whole_site({data, "crawl", origin + "/", "--db", db, "--delay-ms", "0"});
+  ASSERT_EQ(whole_site.wait_exit(std::chrono::seconds(60)), 0);
+  EXPECT_EQ(site.requests_for("/shop/asked/"), 1u);
+  EXPECT_EQ(site.requests_for("/blog/drafts/asked/"), 1u);
+  EXPECT_FALSE(std::filesystem::exists(db_dir.path() / "crawl-requests.txt"));
+}
+
 }  // namespace
 }  // namespace beautyidx::server
