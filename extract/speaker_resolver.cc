@@ -16,15 +16,20 @@ std::string_view surname_of(std::string_view name) {
 
 bool is_letter_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-// Where the sentence holding offset `at` of `text` starts.
-size_t sentence_start(std::string_view text, size_t at) {
-  size_t start = 0;
-  for (std::string_view sentence : split_sentences(text)) {
-    size_t offset = static_cast<size_t>(sentence.data() - text.data());
-    if (offset > at) break;
-    start = offset;
-  }
-  return start;
+// Where the sentences of `text` start, in order. Each sentence ends where punctuation is
+// followed by a space and a capital, whatever came before, so the sentences of a start of
+// `text` start where its own do, up to the cut.
+std::vector<size_t> sentence_starts(std::string_view text) {
+  std::vector<size_t> starts;
+  for (std::string_view sentence : split_sentences(text))
+    starts.push_back(static_cast<size_t>(sentence.data() - text.data()));
+  return starts;
+}
+
+// Where the sentence holding offset `at` starts, given where sentences start; 0 before the first.
+size_t sentence_start(const std::vector<size_t>& starts, size_t at) {
+  auto after = std::upper_bound(starts.begin(), starts.end(), at);
+  return after == starts.begin() ? 0 : *(after - 1);
 }
 
 }  // namespace
@@ -58,8 +63,8 @@ std::optional<Speaker> SpeakerResolver::by_name(const std::vector<Token>& name_t
   return unknown;
 }
 
-std::vector<SpeakerResolver::Mention> SpeakerResolver::mentions(std::string_view text) const {
-  std::vector<Mention> found;
+std::vector<SpeakerResolver::Occurrence> SpeakerResolver::occurrences(std::string_view text) const {
+  std::vector<Occurrence> found;
   for (const Person& p : people_) {
     std::string_view surname = surname_of(p.name);
     std::string_view given =
@@ -67,28 +72,47 @@ std::vector<SpeakerResolver::Mention> SpeakerResolver::mentions(std::string_view
     for (size_t at = text.find(surname); at != std::string_view::npos;
          at = text.find(surname, at + 1)) {
       size_t end = at + surname.size();
-      bool left = at == 0 || !is_letter_byte(text[at - 1]);
-      bool right = end >= text.size() || !is_letter_byte(text[end]);
-      if (!left || !right) continue;
+      size_t begin = text.substr(0, at).ends_with(given) ? at - given.size() : at;
+      Occurrence occurrence{Mention{begin, end, &p}};
       // "Like Karp, she ..." compares her to Karp; "she" is still someone else.
-      if (text.substr(0, at).ends_with("ike ")) continue;
+      occurrence.rejected = (at > 0 && is_letter_byte(text[at - 1])) ||
+                            text.substr(0, at).ends_with("ike ");
+      occurrence.followed_by_letter = end < text.size() && is_letter_byte(text[end]);
       // "Reyes Aesthetic", "Clínica Ibáñez": a clinic named after someone is not that person.
-      bool organisation = false;
       for (const Person& other : people_) {
         if (other.affiliation.empty()) continue;
-        if (text.substr(at).starts_with(other.affiliation) ||
-            text.substr(0, end).ends_with(other.affiliation)) {
-          organisation = true;
+        if (text.substr(0, end).ends_with(other.affiliation)) {
+          occurrence.rejected = true;
+        } else if (text.substr(at).starts_with(other.affiliation)) {
+          occurrence.organisation_end =
+              std::min(occurrence.organisation_end, at + other.affiliation.size());
         }
       }
-      if (organisation) continue;
-      size_t begin = text.substr(0, at).ends_with(given) ? at - given.size() : at;
-      found.push_back(Mention{begin, end, &p});
+      found.push_back(occurrence);
     }
   }
-  std::sort(found.begin(), found.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // Stable, so that two people sharing a surname keep the order they were introduced in.
+  std::stable_sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.mention.begin < b.mention.begin;
+  });
   return found;
+}
+
+bool SpeakerResolver::mentions_within(const Occurrence& occurrence, size_t length) {
+  const Mention& m = occurrence.mention;
+  return m.end <= length && !occurrence.rejected &&
+         (m.end == length || !occurrence.followed_by_letter) &&
+         occurrence.organisation_end > length;
+}
+
+SpeakerResolver::TextIndex SpeakerResolver::index(std::string_view text) const {
+  return TextIndex{occurrences(text), sentence_starts(text)};
+}
+
+const SpeakerResolver::TextIndex& SpeakerResolver::paragraph_index(size_t paragraph) {
+  std::optional<TextIndex>& cached = paragraph_indexes_[paragraph];
+  if (!cached) cached = index(paragraphs_[paragraph].text);
+  return *cached;
 }
 
 bool SpeakerResolver::fits(const std::string& name, Pronoun pronoun) const {
@@ -97,20 +121,25 @@ bool SpeakerResolver::fits(const std::string& name, Pronoun pronoun) const {
   return used == pronoun_used_.end() || used->second == pronoun;
 }
 
-std::optional<Speaker> SpeakerResolver::named_in(std::string_view text, Pronoun pronoun) const {
-  std::vector<Mention> found;
-  for (const Mention& m : mentions(text)) {
-    if (fits(m.person->name, pronoun)) found.push_back(m);
-  }
-  if (found.empty()) return std::nullopt;
-  const Mention& last = found.back();
-  size_t start = sentence_start(text, last.begin);
+std::optional<Speaker> SpeakerResolver::named_in(std::string_view text,
+                                                 const TextIndex& text_index, size_t length,
+                                                 Pronoun pronoun) const {
+  const std::vector<Occurrence>& all = text_index.occurrences;
+  auto counts = [&](const Occurrence& o) {
+    return mentions_within(o, length) && fits(o.mention.person->name, pronoun);
+  };
+  // From the back: the last mention that counts, then the first that counts in its sentence.
+  size_t i = static_cast<size_t>(
+      std::partition_point(all.begin(), all.end(),
+                           [&](const Occurrence& o) { return o.mention.begin < length; }) -
+      all.begin());
+  while (i > 0 && !counts(all[i - 1])) --i;
+  if (i == 0) return std::nullopt;
+  const Mention& last = all[i - 1].mention;
+  size_t start = sentence_start(text_index.sentence_starts, last.begin);
   const Mention* first = &last;
-  for (const Mention& m : found) {
-    if (m.begin >= start) {
-      first = &m;
-      break;
-    }
+  for (size_t j = i - 1; j > 0 && all[j - 1].mention.begin >= start; --j) {
+    if (counts(all[j - 1])) first = &all[j - 1].mention;
   }
   if (first->person == last.person) return to_speaker(*last.person);
   return to_speaker(opens_sentence(text, start, *first) ? *first->person : *last.person);
@@ -127,15 +156,21 @@ bool SpeakerResolver::opens_sentence(std::string_view text, size_t sentence_begi
 std::optional<Speaker> SpeakerResolver::resolve_pronoun(Pronoun pronoun, std::string_view before,
                                                         const std::optional<Speaker>& last_speaker,
                                                         size_t paragraph) {
-  std::optional<Speaker> found = named_in(before, pronoun);
+  const std::string& text = paragraphs_[paragraph].text;
+  std::optional<Speaker> found =
+      before.data() == text.data()
+          ? named_in(text, paragraph_index(paragraph), before.size(), pronoun)
+          : named_in(before, index(before), before.size(), pronoun);
   // Only a pronoun that follows its person's name in the same paragraph tells that person's
   // pronoun; one resolved from further away may be wrong, and a wrong one would misdirect
   // every pronoun after it.
   if (found && pronoun != Pronoun::kThey) pronoun_used_[found->name] = pronoun;
   if (!found && last_speaker && fits(last_speaker->name, pronoun)) found = last_speaker;
   for (size_t back = 1; !found && back <= 3 && back <= paragraph; ++back) {
-    const Paragraph& earlier = paragraphs_[paragraph - back];
-    if (earlier.type != BlockType::kHeading) found = named_in(earlier.text, pronoun);
+    size_t earlier = paragraph - back;
+    if (paragraphs_[earlier].type == BlockType::kHeading) continue;
+    const std::string& earlier_text = paragraphs_[earlier].text;
+    found = named_in(earlier_text, paragraph_index(earlier), earlier_text.size(), pronoun);
   }
   return found;
 }
@@ -150,14 +185,17 @@ std::optional<Speaker> SpeakerResolver::last_introduced(Pronoun pronoun) const {
 std::optional<Speaker> SpeakerResolver::lead_in_speaker(std::string_view before_quote) const {
   std::string_view text = trim(before_quote);
   if (!text.ends_with(":")) return std::nullopt;
-  std::string_view lead = text.substr(sentence_start(text, text.size() - 1));
-  auto found = mentions(lead);
+  std::string_view lead = text.substr(sentence_start(sentence_starts(text), text.size() - 1));
+  std::vector<Occurrence> found = occurrences(lead);
+  auto first = std::find_if(found.begin(), found.end(), [&](const Occurrence& o) {
+    return mentions_within(o, lead.size());
+  });
   // Only the subject says what follows: in "We asked Lee one question:" the writer does.
-  if (found.empty() || found.front().person->credential.empty() ||
-      !opens_sentence(lead, 0, found.front())) {
+  if (first == found.end() || first->mention.person->credential.empty() ||
+      !opens_sentence(lead, 0, first->mention)) {
     return std::nullopt;
   }
-  return to_speaker(*found.front().person);
+  return to_speaker(*first->mention.person);
 }
 
 }  // namespace beautyidx::extract

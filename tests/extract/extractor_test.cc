@@ -2,19 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "../shared_extractor.h"
 #include "../test_util.h"
 
 namespace beautyidx::extract {
 namespace {
 
-const Extractor& extractor() {
-  static const Extractor* instance = [] {
-    auto loaded = Extractor::load(test::data_dir());
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return new Extractor(std::move(*loaded));
-  }();
-  return *instance;
-}
+const Extractor& extractor() { return test::shared_extractor(); }
 
 // A page in a WordPress-like theme around `body` paragraphs.
 std::string wordpress_page(const std::string& body) {
@@ -240,6 +234,22 @@ TEST(ExtractorTest, PronounsFollowTheSubjectAndKeepTheirGender) {
   EXPECT_EQ(speaker_of("Give fresh filler"), "Ines Marlow / nurse injector");
   EXPECT_EQ(speaker_of("He said a light layer"), "Paul Arden / board-certified plastic surgeon");
   EXPECT_EQ(speaker_of("She advises waiting"), "Ines Marlow / nurse injector");
+}
+
+// In a paragraph of many pronouns each is whoever the paragraph named last before it, never
+// someone it names only later (the resolver reads each paragraph once for all its pronouns).
+TEST(ExtractorTest, EachPronounOfAParagraphIsWhoeverWasNamedBeforeIt) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Ines Marlow has been a nurse injector at Linden Clinic for six years, working next to "
+      "board-certified plastic surgeon Paul Arden.</p>"
+      "<p>Marlow and Arden split the week between them. Marlow sees the morning patients. She "
+      "recommends a cold compress before any makeup goes on. Arden takes the afternoons. He "
+      "recommends a lighter moisturizer after lunch for most patients. Marlow, who trained in "
+      "Seoul, keeps it simple. She suggests one active per night and no more. Arden has the last "
+      "word on devices. He advises waiting a month after filler before any microcurrent.</p>"));
+  std::vector<std::string> speakers;
+  for (const Quote& q : page.quotes) speakers.push_back(q.speaker ? q.speaker->name : "none");
+  EXPECT_EQ(speakers, (std::vector<std::string>{"Ines Marlow", "Paul Arden", "Ines Marlow", "Paul Arden"}));
 }
 
 // 'Lee said: ‘…’' is a direct quote whose closing mark is in a later sentence; it is not also
