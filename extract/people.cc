@@ -41,13 +41,6 @@ constexpr std::array<std::string_view, 52> kModifiers = {
 constexpr std::array<std::string_view, 8> kFounderWords = {
     "founder", "co-founder", "cofounder", "owner", "creator", "director", "ceo", "president"};
 
-bool in_list(std::string_view word, auto const& list) {
-  for (auto item : list) {
-    if (word == item) return true;
-  }
-  return false;
-}
-
 bool is_role_noun(const Token& t) { return t.word && in_list(t.lower, kRoleNouns); }
 
 bool is_modifier(const Token& t) {

@@ -381,56 +381,55 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       if (!find_prices(p.text).empty()) row_name.reset();
       else if (catalog.last_brand_in(p.text) && p.text.size() < 120) row_name = std::string(trim(p.text));
     }
-    for (Candidate& found : candidates) {
-    auto* candidate = &found;
-    Product product;
-    product.price = candidate->price;
-    product.section = p.section;
-    auto retailer = candidate->source.empty() ? std::nullopt : catalog.retailer(candidate->source);
-    auto split = catalog.split_brand(candidate->name);
-    if (retailer) {
-      product.retailer = *retailer;
-      product.brand = split.brand;
-      product.name = split.name;
-    } else if (!candidate->source.empty() && !split.brand.empty()) {
-      // A maker named in the product ("Paula's Choice ... ($34, paulaschoice.com)") sells it itself.
-      product.brand = split.brand;
-      product.name = split.name;
-    } else if (!candidate->source.empty()) {
-      // "from Skin Gym", "(…, mountlai.com)": the maker sells it itself. A web address is where
-      // to buy, never the brand's name.
-      bool domain = looks_like_domain(candidate->source);
-      auto known =
-          domain ? catalog.brand_for_domain(candidate->source) : catalog.brand(candidate->source);
-      product.brand = known ? *known : domain ? "" : candidate->source;
-      auto own = catalog.split_brand(candidate->name);
-      product.name = equals_ignore_case(own.brand, product.brand) ? own.name : candidate->name;
-    } else {
-      product.brand = split.brand;
-      product.name = split.name;
-    }
-    for (const auto& href : p.hrefs) {
-      if (product.url.empty()) product.url = href;
-      if (product.retailer.empty()) {
-        if (auto r = catalog.retailer_for_url(href)) product.retailer = *r;
+    for (const Candidate& candidate : candidates) {
+      Product product;
+      product.price = candidate.price;
+      product.section = p.section;
+      auto retailer = candidate.source.empty() ? std::nullopt : catalog.retailer(candidate.source);
+      auto split = catalog.split_brand(candidate.name);
+      if (retailer) {
+        product.retailer = *retailer;
+        product.brand = split.brand;
+        product.name = split.name;
+      } else if (!candidate.source.empty() && !split.brand.empty()) {
+        // A maker named in the product ("Paula's Choice ... ($34, paulaschoice.com)") sells it itself.
+        product.brand = split.brand;
+        product.name = split.name;
+      } else if (!candidate.source.empty()) {
+        // "from Skin Gym", "(…, mountlai.com)": the maker sells it itself. A web address is where
+        // to buy, never the brand's name.
+        bool domain = looks_like_domain(candidate.source);
+        auto known =
+            domain ? catalog.brand_for_domain(candidate.source) : catalog.brand(candidate.source);
+        product.brand = known ? *known : domain ? "" : candidate.source;
+        auto own = catalog.split_brand(candidate.name);
+        product.name = equals_ignore_case(own.brand, product.brand) ? own.name : candidate.name;
+      } else {
+        product.brand = split.brand;
+        product.name = split.name;
       }
-    }
-    // A product is about what its own name says ("Puffy Eyes Patches"), what its section's
-    // heading says, and, when its name says nothing, what its section's text is about. The
-    // title's concerns apply too ("Best De-Puffing Tools Under $50").
-    const SectionTopics& section = topics_of(static_cast<size_t>(p.section));
-    TaxonomyMatch own = taxonomy.match(product.name);
-    product.concerns = merge_unique(own.concerns, section.heading.concerns);
-    if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.fixes);
-    product.concerns = merge_unique(product.concerns, title_match.concerns);
-    product.techniques = merge_unique(own.techniques, section.heading.techniques);
-    if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.text.techniques;
-    std::string key = to_lower_ascii(product.brand + "|" + product.name);
-    bool from_cell = p.type == BlockType::kCell;
-    if (seen.insert(key).second) {
-      products.push_back(std::move(product));
-      if (from_cell) awaiting_source = products.size() - 1;
-    }
+      for (const auto& href : p.hrefs) {
+        if (product.url.empty()) product.url = href;
+        if (product.retailer.empty()) {
+          if (auto r = catalog.retailer_for_url(href)) product.retailer = *r;
+        }
+      }
+      // A product is about what its own name says ("Puffy Eyes Patches"), what its section's
+      // heading says, and, when its name says nothing, what its section's text is about. The
+      // title's concerns apply too ("Best De-Puffing Tools Under $50").
+      const SectionTopics& section = topics_of(static_cast<size_t>(p.section));
+      TaxonomyMatch own = taxonomy.match(product.name);
+      product.concerns = merge_unique(own.concerns, section.heading.concerns);
+      if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.fixes);
+      product.concerns = merge_unique(product.concerns, title_match.concerns);
+      product.techniques = merge_unique(own.techniques, section.heading.techniques);
+      if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.text.techniques;
+      std::string key = to_lower_ascii(product.brand + "|" + product.name);
+      bool from_cell = p.type == BlockType::kCell;
+      if (seen.insert(key).second) {
+        products.push_back(std::move(product));
+        if (from_cell) awaiting_source = products.size() - 1;
+      }
     }
   }
 

@@ -35,10 +35,6 @@ constexpr std::array<std::string_view, 12> kAdverbs = {
     "also", "often", "strongly", "usually", "personally", "always", "typically", "actually",
     "especially", "generally", "further", "similarly"};
 
-bool in_list(std::string_view word, auto const& list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 bool is_pronoun(const Token& t) { return t.lower == "she" || t.lower == "he" || t.lower == "they"; }
 
 enum class Mark { kNone, kCurlyOpen, kCurlyClose, kStraight, kGuillemetOpen, kGuillemetClose, kSingleOpen, kSingleClose };

@@ -1,6 +1,7 @@
 // Internal to extract/: a light tokenizer for attribution and introduction patterns.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,10 @@ std::string_view without_possessive(std::string_view word);
 
 // "Karp's", "Karp’s".
 bool is_possessive(std::string_view word);
+
+// True when `word` is one of `list` (a short table of words, compared exactly).
+bool in_list(std::string_view word, auto const& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 }  // namespace beautyidx::extract
