@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "core/phrase_set.h"
 #include "core/price.h"
 #include "core/text.h"
 #include "extract/analysis.h"
@@ -56,12 +57,9 @@ std::string_view strip_numbering(std::string_view heading) {
 }
 
 bool is_service_price(std::string_view text) {
-  std::string lower = to_lower_ascii(text);
-  for (std::string_view cue : {"per session", "a session", "per treatment", "per visit", "per syringe",
-                               "per area", "per unit", "in-office", "in office"}) {
-    if (lower.find(cue) != std::string::npos) return true;
-  }
-  return false;
+  static const PhraseSet kServiceCues = {"per session", "a session", "per treatment", "per visit", "per syringe",
+                                         "per area",    "per unit",  "in-office",     "in office"};
+  return kServiceCues.contains_any(text);
 }
 
 // "paulaschoice.com": a web address written as where to buy.
