@@ -787,8 +787,10 @@ Status Indexer::write_page(PreparedPage& prepared) {
   // Near-duplicates: a syndicated copy of an article already indexed under another URL.
   const std::uint64_t fingerprint = parts.fingerprint;
   std::string original;
-  for (int band = 0; band < 4 && original.empty() && fingerprint != 0; ++band) {
-    auto status = impl_->store->scan(Family::kMeta, band_key(band, fingerprint), [&](std::string_view key, std::string_view value) {
+  if (fingerprint != 0) {
+    const std::string bands[] = {band_key(0, fingerprint), band_key(1, fingerprint), band_key(2, fingerprint),
+                                 band_key(3, fingerprint)};
+    auto status = impl_->store->scan_prefixes(Family::kMeta, bands, [&](std::string_view key, std::string_view value) {
       std::string other(key.substr(key.rfind('/') + 1));
       std::uint64_t other_hash = std::strtoull(std::string(value).c_str(), nullptr, 16);
       if (other != id && hamming_distance(fingerprint, other_hash) <= kNearDuplicateBits) {

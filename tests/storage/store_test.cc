@@ -36,6 +36,28 @@ TEST(StoreTest, PutGetEraseAndScanByPrefix) {
   EXPECT_EQ(*(*store)->count(Family::kArticles), 2u);
 }
 
+TEST(StoreTest, ScanPrefixesWalksEachPrefixInTurnAndStopsWhenAsked) {
+  test::TempDir dir;
+  auto store = Store::open(dir.path() / "db");
+  ASSERT_TRUE(store) << store.error().message;
+  for (const char* key : {"a1", "a2", "b1", "c1", "c2", "d1"}) ASSERT_TRUE((*store)->put(Family::kMeta, key, "v"));
+
+  const std::string prefixes[] = {"c", "a", "x"};  // not in key order; one matches nothing
+  std::vector<std::string> keys;
+  ASSERT_TRUE((*store)->scan_prefixes(Family::kMeta, prefixes, [&](std::string_view k, std::string_view) {
+    keys.emplace_back(k);
+    return true;
+  }));
+  EXPECT_EQ(keys, (std::vector<std::string>{"c1", "c2", "a1", "a2"}));
+
+  keys.clear();
+  ASSERT_TRUE((*store)->scan_prefixes(Family::kMeta, prefixes, [&](std::string_view k, std::string_view) {
+    keys.emplace_back(k);
+    return k != "c2";  // stops the walk, not only this prefix
+  }));
+  EXPECT_EQ(keys, (std::vector<std::string>{"c1", "c2"}));
+}
+
 TEST(StoreTest, BatchIsAtomicAndSurvivesReopen) {
   test::TempDir dir;
   {
