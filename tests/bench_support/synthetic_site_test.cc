@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../test_util.h"
+#include "../shared_extractor.h"
 #include "extract/extractor.h"
 #include "indexer/indexer.h"
 
@@ -20,15 +20,6 @@ namespace {
 
 constexpr size_t kArticles = 1000;
 
-const extract::Extractor& extractor() {
-  static const extract::Extractor* instance = [] {
-    auto loaded = extract::Extractor::load(test::data_dir());
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return new extract::Extractor(std::move(*loaded));
-  }();
-  return *instance;
-}
-
 // The pages of a kArticles-article site, rendered and extracted once per test process.
 const std::vector<ExtractedPage>& pages() {
   static const std::vector<ExtractedPage>* instance = [] {
@@ -36,7 +27,7 @@ const std::vector<ExtractedPage>& pages() {
     auto* out = new std::vector<ExtractedPage>;
     for (size_t i = 0; i < kArticles; ++i) {
       std::string html = site.article(i);
-      out->push_back(extractor().extract(
+      out->push_back(test::shared_extractor().extract(
           {html, "https://synthetic.example" + site.article_path(i), "text/html"}));
     }
     return out;
