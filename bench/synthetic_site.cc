@@ -50,6 +50,23 @@ class Dice {
 
 string_view any(const Options& options, Dice& dice) { return options[dice.roll(options.size())]; }
 
+// The index of one of `items`, each as likely as its weight_of(item): `draw` (a die's next()
+// or a fixed hash) modulo the total weight, walked through the items in order.
+// REQUIRES: some item weighs more than 0.
+template <typename Items, typename WeightOf>
+size_t weighted_index(const Items& items, WeightOf weight_of, std::uint64_t draw) {
+  std::uint64_t total = 0;
+  for (const auto& item : items) total += weight_of(item);
+  std::uint64_t at = draw % total;
+  size_t index = 0;
+  for (const auto& item : items) {
+    if (at < weight_of(item)) return index;
+    at -= weight_of(item);
+    ++index;
+  }
+  return 0;  // not reached: `at` is below the total
+}
+
 // Zipf-like popularity over ranks 0..n-1: weight 1 / (rank + offset)^exponent.
 class Popularity {
  public:
@@ -172,6 +189,13 @@ const Catalog& catalog() {
   return instance;
 }
 
+// "Brand Name": how an article or the sidebar names a product.
+void append_product_name(std::string& out, const CatalogProduct& product) {
+  out += kBrands[product.brand].name;
+  out += ' ';
+  out += product.name;
+}
+
 // ---- People ------------------------------------------------------------------------------
 
 constexpr size_t kExpertPool = 720;
@@ -192,19 +216,8 @@ Expert make_expert(size_t k) {
   e.last = kLastNames[(k / kFirstNames.size() + 11 * f) % kLastNames.size()];
   e.female = f < kFirstFemale;
   e.hash = mix(k * 7919 + 17);
-  static constexpr unsigned kTotal = [] {
-    unsigned total = 0;
-    for (const auto& c : kCredentials) total += c.weight;
-    return total;
-  }();
-  unsigned at = static_cast<unsigned>(e.hash % kTotal);
-  for (const auto& c : kCredentials) {
-    if (at < c.weight) {
-      e.credential = &c;
-      break;
-    }
-    at -= c.weight;
-  }
+  e.credential = &kCredentials[weighted_index(
+      kCredentials, [](const Credential& c) { return c.weight; }, e.hash)];
   return e;
 }
 
@@ -280,19 +293,8 @@ bool suits(const Expert& e, Domain domain) {
 Topic topic_of(std::uint64_t body_seed) {
   Dice dice(body_seed, Stream::kTopic);
   Topic topic;
-  static constexpr unsigned kTotal = [] {
-    unsigned total = 0;
-    for (const auto& t : kTechniques) total += t.weight;
-    return total;
-  }();
-  unsigned at = static_cast<unsigned>(dice.roll(kTotal));
-  for (size_t t = 0; t < kTechniques.size(); ++t) {
-    if (at < kTechniques[t].weight) {
-      topic.technique = t;
-      break;
-    }
-    at -= kTechniques[t].weight;
-  }
+  topic.technique = weighted_index(
+      kTechniques, [](const Technique& t) { return t.weight; }, dice.next());
   const Technique& tech = topic.tech();
   // A second technique of the same domain (skin techniques for makeup, which has one).
   Domain second_domain = tech.domain == kMakeup ? kSkin : tech.domain;
@@ -831,14 +833,8 @@ void Body::quote_event(size_t e, const CatalogProduct* product) {
 
 const Retailer& Body::pick_retailer(const CatalogProduct& product) {
   Tier tier = kBrands[product.brand].tier;
-  unsigned total = 0;
-  for (const auto& r : kRetailers) total += r.weight[tier];
-  unsigned at = static_cast<unsigned>(dice_.roll(total));
-  for (const auto& r : kRetailers) {
-    if (at < r.weight[tier]) return r;
-    at -= r.weight[tier];
-  }
-  return kRetailers[0];
+  return kRetailers[weighted_index(
+      kRetailers, [tier](const Retailer& r) { return r.weight[tier]; }, dice_.next())];
 }
 
 // The price of one mention: the list price, now and then a little lower at one store or
@@ -902,9 +898,7 @@ void Body::product_line(const CatalogProduct& product, LineForm form) {
     out += "Buy it now: ";
     bool linked = dice_.percent(40);
     if (linked) link_open(retailer.domain);
-    out += brand;
-    out += ' ';
-    out += product.name;
+    append_product_name(out, product);
     if (linked) out += "</a>";
     out += " from ";
     out += retailer.name;
@@ -912,17 +906,13 @@ void Body::product_line(const CatalogProduct& product, LineForm form) {
     append_mention_price(product, true);
   } else if (style < 56) {  // "Shop it: Brand Name, $N at Retailer"
     out += "Shop it: ";
-    out += brand;
-    out += ' ';
-    out += product.name;
+    append_product_name(out, product);
     out += ", ";
     append_mention_price(product, false);
     out += " at ";
     out += retailer.name;
   } else if (style < 70) {  // "Brand Name ($N, retailer.com)", "Brand Name (was $N, now $M, …)"
-    out += brand;
-    out += ' ';
-    out += product.name;
+    append_product_name(out, product);
     out += " (";
     append_mention_price(product, true);
     out += ", ";
@@ -937,9 +927,7 @@ void Body::product_line(const CatalogProduct& product, LineForm form) {
     append_price(out, product.cents);
   } else {  // in prose: "We kept reaching for the Brand Name ($N at Retailer), which ..."
     out += dice_.pick(kProseProductLeads);
-    out += brand;
-    out += ' ';
-    out += product.name;
+    append_product_name(out, product);
     out += " (";
     append_mention_price(product, false);
     out += " at ";
@@ -1040,9 +1028,7 @@ void Body::listicle() {
     out += "<h3>";
     append_number(out, item);
     out += ". ";
-    out += kBrands[product.brand].name;
-    out += ' ';
-    out += product.name;
+    append_product_name(out, product);
     out += "</h3><p>";
     bool topical = !is_tool(product.type);
     w_.expand(choose(kItemSentences.data(), kItemSentences.size(), topical, used_items_));
@@ -1054,9 +1040,7 @@ void Body::listicle() {
       product_line(product, LineForm::kBare);
     } else {
       out += "<p>Buy it now: ";
-      out += kBrands[product.brand].name;
-      out += ' ';
-      out += product.name;
+      append_product_name(out, product);
       out += " from ";
       out += pick_retailer(product).name;
       out += ", ";
@@ -1108,17 +1092,33 @@ void Body::interview() {
   }
 }
 
+struct CivilDate {
+  int year = 0;
+  unsigned month = 0, day = 0;  // 1-based
+};
+
 // Days since 2023-01-01 to a civil date (proleptic Gregorian).
-void civil_from_days(long days, int* year, unsigned* month, unsigned* day) {
+CivilDate civil_from_days(long days) {
   long z = days + 719468 + 19358;  // 19358: days from 1970-01-01 to 2023-01-01
   long era = (z >= 0 ? z : z - 146096) / 146097;
   auto doe = static_cast<unsigned>(z - era * 146097);
   unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   unsigned mp = (5 * doy + 2) / 153;
-  *day = doy - (153 * mp + 2) / 5 + 1;
-  *month = mp < 10 ? mp + 3 : mp - 9;
-  *year = static_cast<int>(yoe + era * 400 + (*month <= 2 ? 1 : 0));
+  CivilDate date;
+  date.day = doy - (153 * mp + 2) / 5 + 1;
+  date.month = mp < 10 ? mp + 3 : mp - 9;
+  date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2 ? 1 : 0));
+  return date;
+}
+
+// "2024-03-07", as both the published_time meta and the byline's <time> carry it.
+void append_iso_date(std::string& out, const CivilDate& date) {
+  append_number(out, static_cast<unsigned>(date.year));
+  out += '-';
+  append_padded(out, date.month, 2);
+  out += '-';
+  append_padded(out, date.day, 2);
 }
 
 constexpr string_view kSiteName = "Synthetic Glow";
@@ -1142,9 +1142,7 @@ std::string SyntheticSite::article(size_t i) const {
   // Published over about three and a half years, oldest first.
   long day = static_cast<long>(i * 1270 / std::max<size_t>(articles_, 1)) +
              static_cast<long>(page.roll(7));
-  int year = 0;
-  unsigned month = 0, dom = 0;
-  civil_from_days(day, &year, &month, &dom);
+  const CivilDate published = civil_from_days(day);
   size_t author = page.percent(60) ? page.roll(10) : page.roll(kAuthors);
 
   std::string title;
@@ -1160,11 +1158,7 @@ std::string SyntheticSite::article(size_t i) const {
   html += "\"><meta name=\"author\" content=\"";
   append_author(html, author);
   html += "\"><meta property=\"article:published_time\" content=\"";
-  append_number(html, static_cast<unsigned>(year));
-  html += '-';
-  append_padded(html, month, 2);
-  html += '-';
-  append_padded(html, dom, 2);
+  append_iso_date(html, published);
   html += "T08:00:00+00:00\"><link rel=\"canonical\" href=\"";
   html += article_path(i);
   html +=
@@ -1181,17 +1175,13 @@ std::string SyntheticSite::article(size_t i) const {
   html += "/\">";
   append_author(html, author);
   html += "</a> \xC2\xB7 <time datetime=\"";
-  append_number(html, static_cast<unsigned>(year));
-  html += '-';
-  append_padded(html, month, 2);
-  html += '-';
-  append_padded(html, dom, 2);
+  append_iso_date(html, published);
   html += "\">";
-  html += kMonths[month - 1];
+  html += kMonths[published.month - 1];
   html += ' ';
-  append_number(html, dom);
+  append_number(html, published.day);
   html += ", ";
-  append_number(html, static_cast<unsigned>(year));
+  append_number(html, static_cast<unsigned>(published.year));
   html +=
       "</time></div><p class=\"disclosure\">We may earn a commission when you buy through links on "
       "this page.</p>"
@@ -1255,9 +1245,7 @@ std::string SyntheticSite::article(size_t i) const {
   for (size_t k = 0; k < 2; ++k) {
     const CatalogProduct& pick = catalog().products[page.roll(catalog().products.size())];
     html += "<li>";
-    html += kBrands[pick.brand].name;
-    html += ' ';
-    html += pick.name;
+    append_product_name(html, pick);
     html += " \xE2\x80\x94 ";
     append_price(html, pick.cents);
     html += " at Sephora</li>";
