@@ -65,6 +65,7 @@ size_t WriteBatch::size() const { return ops_.size(); }
 struct Store::Impl {
   std::filesystem::path dir;
   bool read_only = false;
+  size_t max_log_bytes = 0;
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // indexed by Family
   mutable std::mutex refresh_mutex;
@@ -85,6 +86,7 @@ struct Store::Impl {
     options.create_missing_column_families = true;
     options.IncreaseParallelism(2);
     options.keep_log_file_num = 3;
+    options.max_total_wal_size = max_log_bytes;
     options.max_open_files = 256;
     // Most point lookups while indexing are for keys that are not there yet (a new article's
     // id and URLs, a new product's tally): a Bloom filter per table file answers those without
@@ -146,6 +148,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir,
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->read_only = options.read_only;
+  impl->max_log_bytes = options.max_log_bytes;
   if (auto status = impl->open(); !status) return std::unexpected(status.error());
   auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
   if (!options.read_only) {
