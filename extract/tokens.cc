@@ -106,10 +106,7 @@ bool is_stop_word(std::string_view lower) {
 bool is_degree(std::string_view lower) {
   static constexpr std::array<std::string_view, 11> kDegrees = {
       "md", "m.d.", "m.d", "phd", "ph.d.", "ph.d", "do", "faad", "rn", "np", "pa-c"};
-  for (auto degree : kDegrees) {
-    if (lower == degree) return true;
-  }
-  return false;
+  return in_list(lower, kDegrees);
 }
 
 std::string_view without_possessive(std::string_view word) {
