@@ -59,8 +59,8 @@ struct StoreOptions {
   bool read_only = false;  // a reader that never writes (another process may hold the writer)
   // How large the write-ahead logs may grow before the families holding the oldest one are
   // flushed to table files. The families share one log, and one that is written little (the
-  // meta marks) kept every log since its last flush alive: gigabytes after a bulk write, which
-  // a reader opening the database (serve, beside a crawl) replays into memory.
+  // meta marks) kept every log since its last flush alive (190 MiB after 20k related lists),
+  // and a reader opening the database (serve, beside a crawl) replays them into memory.
   size_t max_log_bytes = 128 << 20;
 };
 
