@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "indexer/schema.h"
+#include "pipeline/crawl_requests.h"
 #include "server/admin_jobs.h"
 #include "server/api.h"
 #include "server/api_internal.h"
@@ -289,6 +290,29 @@ TEST_F(ApiAdminTest, ACrawlRunsInTheBackgroundAndTheReaderSeesItsArticles) {
   EXPECT_EQ(reindexed["kind"], "reindex");
   EXPECT_GE(reindexed["pages"].get<int>(), 1) << reindexed;
   EXPECT_EQ(call("GET", "/api/v1/articles/" + article).status, 200);
+}
+
+// Regression: only `beautyidx crawl` took the posts readers asked for; an admin crawl left
+// them waiting however long the server ran.
+TEST_F(ApiAdminTest, ACrawlTakesTheRequestsOfItsSiteAndLeavesTheOthersWaiting) {
+  make_jobs(true);
+  SampleSite site;
+  const std::string seed = site.url("/blog/gua-sha-mistakes/");
+  const std::string requested = site.url("/blog/retinol-for-beginners/");
+  const std::string elsewhere = "https://elsewhere.example/posts/one/";
+  ASSERT_TRUE(pipeline::append_crawl_request(index_->path(), requested));
+  ASSERT_TRUE(pipeline::append_crawl_request(index_->path(), elsewhere));
+  ASSERT_EQ(call("GET", "/api/v1/articles/" + requested).status, 404) << "not indexed yet";
+
+  ApiResponse started = call("POST", "/api/v1/crawl", json{{"urls", {seed}}, {"max_pages", 4}, {"delay_ms", 0}}.dump());
+  ASSERT_EQ(started.status, 202) << started.body;
+  json done = wait_for_job();
+  ASSERT_EQ(done["state"], "succeeded") << done;
+
+  EXPECT_EQ(call("GET", "/api/v1/articles/" + requested).status, 200) << "the request of the crawled site was fetched";
+  auto waiting = pipeline::take_crawl_requests(index_->path());
+  ASSERT_TRUE(waiting) << waiting.error().message;
+  EXPECT_EQ(*waiting, std::vector<std::string>{elsewhere}) << "the other site's request still waits";
 }
 
 TEST_F(ApiAdminTest, ADatabaseAnotherWriterHoldsIs409) {
