@@ -54,17 +54,15 @@ bool is_location_based(const Token& t) { return t.word && t.lower.ends_with("-ba
 
 bool is_name_word(const Token& t) {
   return t.word && is_capitalized(t.text) && !is_stop_word(t.lower) && !is_role_noun(t) &&
-         t.lower != "dr." && t.lower != "dr" && t.text.size() > 1;
+         !is_honorific(t.lower) && t.text.size() > 1;
 }
-
-bool is_honorific(const Token& t) { return t.lower == "dr." || t.lower == "dr"; }
 
 // Reads a capitalized name of 2-3 words starting at `i` (after an optional "Dr."); returns the
 // number of tokens consumed, 0 when there is no name.
 size_t read_name(const std::vector<Token>& tokens, size_t i, std::string* name) {
   size_t start = i;
   bool honorific = false;
-  if (i < tokens.size() && is_honorific(tokens[i])) {
+  if (i < tokens.size() && is_honorific(tokens[i].lower)) {
     honorific = true;
     ++i;
   }
@@ -347,7 +345,7 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       size_t end = k;
       size_t begin = end;
       while (begin > 0 && end - begin < 3 && is_name_word(tokens[begin - 1])) --begin;
-      if (begin > 0 && is_honorific(tokens[begin - 1])) --begin;
+      if (begin > 0 && is_honorific(tokens[begin - 1].lower)) --begin;
       if (read_name(tokens, begin, &name) == 0) continue;
       person.name = name;
       person.credential = credential;
@@ -368,7 +366,7 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       if (read_organisation(tokens, f + 2, &org) == 0) continue;
       size_t end = i - 1, begin = end;
       while (begin > 0 && end - begin < 3 && is_name_word(tokens[begin - 1])) --begin;
-      if (begin > 0 && is_honorific(tokens[begin - 1])) --begin;
+      if (begin > 0 && is_honorific(tokens[begin - 1].lower)) --begin;
       std::string name;
       if (read_name(tokens, begin, &name) == 0) continue;
       Person person;

@@ -182,7 +182,7 @@ size_t word_count(std::string_view text) {
 // Tokens of a name reference at `i`: optional "Dr." and 1-3 capitalized words.
 size_t name_reference(const std::vector<Token>& tokens, size_t i) {
   size_t k = i;
-  if (k < tokens.size() && (tokens[k].lower == "dr." || tokens[k].lower == "dr")) ++k;
+  if (k < tokens.size() && is_honorific(tokens[k].lower)) ++k;
   size_t first = k;
   while (k < tokens.size() && k - first < 3 && tokens[k].word && is_capitalized(tokens[k].text) &&
          !is_stop_word(tokens[k].lower))
@@ -197,9 +197,7 @@ size_t name_reference_before(const std::vector<Token>& tokens, size_t end) {
   while (start > 0 && end - start < 3 && tokens[start - 1].word &&
          is_capitalized(tokens[start - 1].text) && !is_stop_word(tokens[start - 1].lower))
     --start;
-  if (start < end && start > 0 &&
-      (tokens[start - 1].lower == "dr." || tokens[start - 1].lower == "dr"))
-    --start;
+  if (start < end && start > 0 && is_honorific(tokens[start - 1].lower)) --start;
   return start;
 }
 

@@ -43,7 +43,7 @@ Pronoun pronoun_of(const Token& token) {
 std::optional<Speaker> SpeakerResolver::by_name(const std::vector<Token>& name_tokens) const {
   std::string full;
   for (const Token& t : name_tokens) {
-    if (t.lower == "dr." || t.lower == "dr") continue;
+    if (is_honorific(t.lower)) continue;
     if (!full.empty()) full += ' ';
     full += t.text;
   }

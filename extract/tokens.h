@@ -37,6 +37,9 @@ std::string_view without_possessive(std::string_view word);
 // "Karp's", "Karp’s".
 bool is_possessive(std::string_view word);
 
+// "Dr." and "Dr" (a token's lowercased text), the title before a name.
+inline bool is_honorific(std::string_view lower) { return lower == "dr." || lower == "dr"; }
+
 // True when `word` is one of `list` (a short table of words, compared exactly).
 bool in_list(std::string_view word, auto const& list) {
   return std::find(list.begin(), list.end(), word) != list.end();
