@@ -334,7 +334,7 @@ std::optional<long> day_number(std::string_view yyyymmdd) {
 // was most of a recommend's time. Built in place in its map node (`view` points into `features`).
 struct CatalogFacts {
   bool valid = false;    // the features value decoded
-  std::string features;  // encoded (indexer::encode_features); decoded in full only for picks
+  std::string features;  // encoded (indexer::encode_features); `view` and the topics point into it
   indexer::FeaturesView view;
   NameTraits traits;
   std::optional<long> day;  // of the newest article offering the product
@@ -345,7 +345,6 @@ struct CatalogFacts {
   // The entry as a pick shows it, read from the document's data the first time it is picked.
   struct Shown {
     std::optional<Pick> pick;  // nullopt: unreadable data
-    indexer::CatalogFeatures features;
     std::string brand_lower, article_id;
   };
   std::optional<Shown> shown;
@@ -362,12 +361,17 @@ void read_catalog_facts(const Xapian::Document& doc, CatalogFacts& facts) {
   facts.features = doc.get_value(schema::kFeaturesSlot);
   auto view = indexer::view_features(facts.features);
   if (!view) return;
+  auto into = [](std::vector<std::pair<std::string_view, int>>& topics) {
+    return [&topics](std::string_view topic, int offers) { topics.emplace_back(topic, offers); };
+  };
+  if (!indexer::for_each_topic(view->concerns, into(facts.concerns)) ||
+      !indexer::for_each_topic(view->techniques, into(facts.techniques))) {
+    return;  // malformed: never a candidate
+  }
   facts.valid = true;
   facts.view = *view;
   facts.traits = traits_of(view->brand, view->name);
   facts.day = day_number(view->latest);
-  indexer::for_each_topic(view->concerns, [&](std::string_view topic, int offers) { facts.concerns.emplace_back(topic, offers); });
-  indexer::for_each_topic(view->techniques, [&](std::string_view topic, int offers) { facts.techniques.emplace_back(topic, offers); });
   for (size_t i = 0; i < facts.low.size(); ++i) {
     const std::string_view currency = schema::kBudgetCurrencies[i];
     facts.low[i] = price_value(doc, schema::catalog_min_price_slot(currency));
@@ -375,12 +379,9 @@ void read_catalog_facts(const Xapian::Document& doc, CatalogFacts& facts) {
   }
 }
 
-CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id, std::string_view features) {
+CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id, const CatalogFacts& facts) {
   CatalogFacts::Shown shown;
-  auto decoded = indexer::decode_features(features);
-  if (!decoded) return shown;
-  shown.features = std::move(*decoded);
-  shown.brand_lower = to_lower_ascii(shown.features.brand);
+  shown.brand_lower = to_lower_ascii(facts.view.brand);
   Xapian::Document doc = db.get_document(doc_id);
   shown.article_id = doc.get_value(schema::kArticleSlot);
   json data = json::parse(doc.get_data(), nullptr, false);
@@ -445,6 +446,16 @@ struct Candidate {
   double price = 0;  // lowest current price in the budget's currency (with a budget)
   std::optional<double> price_max;
 };
+
+// The topics of an entry the question asked for, in the entry's order.
+std::vector<std::string> asked_topics(const std::vector<std::pair<std::string_view, int>>& topics,
+                                      const std::vector<std::string>& asked) {
+  std::vector<std::string> out;
+  for (const auto& [topic, offers] : topics) {
+    if (std::find(asked.begin(), asked.end(), topic) != asked.end()) out.emplace_back(topic);
+  }
+  return out;
+}
 
 // The matched concerns and techniques, each counted by the share of the product's offers that
 // name it.
@@ -809,15 +820,15 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       }
       const size_t i = order[n];
       Candidate& c = candidates[i];
-      if (!c.facts->shown) c.facts->shown = shown_entry(handle->db, c.doc, c.facts->features);
+      if (!c.facts->shown) c.facts->shown = shown_entry(handle->db, c.doc, *c.facts);
       const CatalogFacts::Shown& shown = *c.facts->shown;
       if (!shown.pick) continue;
       if (!shown.brand_lower.empty() && per_brand[shown.brand_lower] >= request.per_brand) continue;
       if (per_article[shown.article_id] >= request.per_article) continue;
       Pick pick = *shown.pick;
       if (q.budget) pick.product.price = Price{c.price, c.price_max, {}, q.budget->currency};
-      pick.matched_concerns = intersect(shown.features.concerns, q.concerns);
-      pick.matched_techniques = intersect(shown.features.techniques, q.techniques);
+      pick.matched_concerns = asked_topics(c.facts->concerns, q.concerns);
+      pick.matched_techniques = asked_topics(c.facts->techniques, q.techniques);
       pick.score = c.score;
       ++per_brand[shown.brand_lower];
       ++per_article[shown.article_id];
