@@ -93,7 +93,6 @@ std::string speaker_line(const std::optional<Speaker>& s) {
   return out;
 }
 
-
 void print_page(const ExtractedPage& page) {
   std::printf("%s  [%s]\n", page.title.c_str(), page_kind_name(page.kind));
   std::printf("url: %s\n", page.canonical_url.c_str());
@@ -370,16 +369,9 @@ int main(int argc, char** argv) {
     if (!database) return fail(database.error());
     if (*crawl) {
       crawl_options.seeds = seeds;
-      // Posts the server was asked about and does not have: the crawler takes those its scope
-      // covers; the others wait for a crawl of theirs.
-      auto requested = pipeline::take_crawl_requests(db);
-      if (!requested) return fail(requested.error());
-      crawl_options.requested = std::move(*requested);
       if (recrawl_all) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kAll;
       else if (recrawl_due) crawl_options.recrawl = crawler::CrawlOptions::Recrawl::kDue;
       crawl_options.delay = std::chrono::milliseconds(delay_ms);
-      IndexingSink sink(*database->indexer);
-      crawler::Crawler crawler(*database->store, *extractor, crawl_options, sink);
       std::signal(SIGINT, on_stop_signal);
       std::signal(SIGTERM, on_stop_signal);
       bool tty = isatty(fileno(stderr));
@@ -403,14 +395,13 @@ int main(int argc, char** argv) {
                        r.queued, r.articles, r.errors, rate, eta.c_str());
         }
       };
-      auto report = crawler.run(&stop_requested, progress);
+      // Posts the server was asked about and does not have wait for this crawl too.
+      auto report = pipeline::crawl_serving_requests(db, *database->store, *database->indexer, *extractor,
+                                                     crawl_options, &stop_requested, progress);
       if (tty) std::fprintf(stderr, "\n");
       if (!report) return fail(report.error());
       if (report->requests_taken > 0) {
         std::fprintf(stderr, "crawl: %zu URLs asked for by readers of the widget queued\n", report->requests_taken);
-      }
-      if (!stop_requested) {
-        if (auto s = pipeline::release_crawl_requests(db, report->requests_not_taken); !s) return fail(s.error());
       }
       auto related = refresh_related_lists(*database->store, db, data_dir);
       if (!related) return fail(related.error());

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/file.h"
+#include "pipeline/indexing_sink.h"
 
 namespace beautyidx::pipeline {
 namespace {
@@ -73,6 +74,23 @@ Result<std::vector<std::string>> take_crawl_requests(const fs::path& db_dir) {
     if (seen.insert(line).second) urls.push_back(std::move(line));
   }
   return urls;
+}
+
+Result<crawler::CrawlReport> crawl_serving_requests(const fs::path& db_dir, storage::Store& store,
+                                                    indexer::Indexer& indexer, const extract::Extractor& extractor,
+                                                    crawler::CrawlOptions options, const std::atomic<bool>* stop,
+                                                    const crawler::ProgressCallback& progress) {
+  auto requested = take_crawl_requests(db_dir);
+  if (!requested) return std::unexpected(requested.error());
+  options.requested = std::move(*requested);
+  IndexingSink sink(indexer);
+  crawler::Crawler crawler(store, extractor, options, sink);
+  auto report = crawler.run(stop, progress);
+  if (!report) return report;
+  if (stop == nullptr || !*stop) {
+    if (auto s = release_crawl_requests(db_dir, report->requests_not_taken); !s) return std::unexpected(s.error());
+  }
+  return report;
 }
 
 Status release_crawl_requests(const fs::path& db_dir, const std::vector<std::string>& unserved) {

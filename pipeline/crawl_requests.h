@@ -5,11 +5,14 @@
 // requests made while it runs wait for the next one and a crawl that dies loses none.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "crawler/crawler.h"
+#include "indexer/indexer.h"
 
 namespace beautyidx::pipeline {
 
@@ -23,5 +26,14 @@ Result<std::vector<std::string>> take_crawl_requests(const std::filesystem::path
 // Ends what take_crawl_requests() began: `unserved` (requests this crawl did not cover, e.g.
 // for another site) go back to wait for a later crawl; the rest are gone.
 Status release_crawl_requests(const std::filesystem::path& db_dir, const std::vector<std::string>& unserved);
+
+// A crawl into the index of `db_dir` that also serves the waiting requests: it takes them,
+// crawls those its scope covers (CrawlOptions::requested) and releases the others to wait for
+// a crawl of theirs, unless `stop` ended it early (then they all wait). What `beautyidx crawl`
+// and the server's admin crawls run.
+Result<crawler::CrawlReport> crawl_serving_requests(const std::filesystem::path& db_dir, storage::Store& store,
+                                                    indexer::Indexer& indexer, const extract::Extractor& extractor,
+                                                    crawler::CrawlOptions options, const std::atomic<bool>* stop,
+                                                    const crawler::ProgressCallback& progress = {});
 
 }  // namespace beautyidx::pipeline

@@ -18,12 +18,11 @@ class IndexingSink : public crawler::PageSink {
   // passes it. Anything else (null, another sink's work) is a caller's bug, reported as a
   // kInternal error rather than quietly prepared again on the crawl thread, which would hide the
   // lost parallelism; a caller without prepared work calls Indexer::index_page itself.
-  Status page(const ExtractedPage& page,
-              std::unique_ptr<crawler::PreparedPageWork> prepared) override {
+  Status page(const ExtractedPage& page, std::unique_ptr<crawler::PreparedPageWork> prepared) override {
     auto* built = dynamic_cast<Prepared*>(prepared.get());
-    if (built == nullptr)
-      return make_error(ErrorKind::kInternal,
-                        "index " + page.url + ": without IndexingSink::prepare's work");
+    if (built == nullptr) {
+      return make_error(ErrorKind::kInternal, "index " + page.url + ": without IndexingSink::prepare's work");
+    }
     return indexer_.index_prepared(std::move(built->page));
   }
   Status gone(const std::string& url) override { return indexer_.remove_url(url); }

@@ -219,23 +219,14 @@ JobResult<JobStatus> BackgroundJobs::start_crawl(const CrawlJobRequest& request)
   // allow_private_seeds), never one a page links or redirects to.
   Impl* impl = impl_.get();
   auto work = [impl, crawl](WritableDatabase& database,
-                            const extract::Extractor& extractor) mutable -> Status {
-    // Posts the widget asked for: as `beautyidx crawl` does, this crawl takes those its scope
-    // covers and leaves the others waiting for a crawl of theirs.
-    auto requested = pipeline::take_crawl_requests(impl->options.db);
-    if (!requested) return std::unexpected(requested.error());
-    crawl.requested = std::move(*requested);
-    pipeline::IndexingSink sink(*database.indexer);
-    crawler::Crawler crawler(*database.store, extractor, crawl, sink);
-    auto report =
-        crawler.run(&impl->stop_crawl, [impl](const crawler::CrawlReport& r, const std::string&) {
+                            const extract::Extractor& extractor) -> Status {
+    // As `beautyidx crawl` does, it takes the waiting requests its scope covers.
+    auto report = pipeline::crawl_serving_requests(
+        impl->options.db, *database.store, *database.indexer, extractor, crawl, &impl->stop_crawl,
+        [impl](const crawler::CrawlReport& r, const std::string&) {
           impl->progress(r.fetched, r.articles, r.errors, r.queued);
         });
     if (!report) return std::unexpected(report.error());
-    // A stopped crawl keeps them all: the next one takes them again.
-    if (!impl->stop_crawl) {
-      if (auto s = pipeline::release_crawl_requests(impl->options.db, report->requests_not_taken); !s) return s;
-    }
     impl->progress(report->fetched, report->articles, report->errors, report->queued_left);
     impl->summarize("crawled " + std::to_string(report->fetched) + " pages in " +
                     std::to_string(static_cast<long>(report->seconds)) +
