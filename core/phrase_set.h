@@ -30,7 +30,6 @@ class PhraseSet {
     return PhraseSet(std::span<const std::string_view>(all));
   }
 
-  size_t size() const { return phrase_count_; }
   // True when at least one phrase occurs in text.
   bool contains_any(std::string_view text) const;
   // How many different phrases occur in text (each counted once however often it occurs).

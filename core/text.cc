@@ -107,7 +107,6 @@ MatchWordList match_word_list(std::string_view text) {
     while (list.buffer.size() > word_start && list.buffer.back() == '\'') list.buffer.pop_back();
     if (list.buffer.size() > word_start) {
       list.spans.push_back({word_start, list.buffer.size() - word_start});
-      list.buffer.push_back(' ');
     }
     word_start = list.buffer.size();
   };

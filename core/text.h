@@ -24,7 +24,7 @@ std::vector<std::string> match_words(std::string_view text);
 // The same words without a string each: lowercased into one buffer, read back by index. For
 // callers that match every paragraph of every page.
 struct MatchWordList {
-  std::string buffer;                              // the words, each followed by a space
+  std::string buffer;                              // the words, one after another
   std::vector<std::pair<size_t, size_t>> spans;    // (offset, length) of each word in buffer
   size_t size() const { return spans.size(); }
   std::string_view word(size_t i) const { return std::string_view(buffer).substr(spans[i].first, spans[i].second); }

@@ -77,6 +77,7 @@ bool looks_like_domain(std::string_view source) {
 // item each. A paragraph with fewer than two bulleted items is one item, the paragraph itself.
 std::vector<std::string_view> bullet_items(std::string_view text) {
   constexpr std::string_view kBullet = "\xE2\x80\xA2";
+  if (text.find(kBullet) == std::string_view::npos) return {text};  // most paragraphs
   std::vector<std::string_view> items;
   size_t start = 0;
   while (start <= text.size()) {

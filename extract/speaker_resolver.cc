@@ -106,7 +106,10 @@ bool SpeakerResolver::mentions_within(const Occurrence& occurrence, size_t lengt
 }
 
 SpeakerResolver::TextIndex SpeakerResolver::index(std::string_view text) const {
-  return TextIndex{occurrences(text), sentence_starts(text)};
+  // Sentences matter only around a mention; most paragraphs mention nobody.
+  std::vector<Occurrence> found = occurrences(text);
+  std::vector<size_t> starts = found.empty() ? std::vector<size_t>() : sentence_starts(text);
+  return TextIndex{std::move(found), std::move(starts)};
 }
 
 const SpeakerResolver::TextIndex& SpeakerResolver::paragraph_index(size_t paragraph) {
