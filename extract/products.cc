@@ -236,8 +236,8 @@ std::string source_after(std::string_view after) {
     bool part = !word.empty() && (is_name_token_start(static_cast<unsigned char>(word[0])) ||
                                   word.find('.') != std::string_view::npos || word == "&");
     if (!part) break;
-    if (is_possessive(word)) {
-      cut = i + without_possessive(word).size();
+    if (std::string_view maker = without_possessive(word); maker.size() < word.size()) {
+      cut = i + maker.size();
       break;
     }
     cut = i + word.size();
@@ -288,11 +288,13 @@ std::vector<Candidate> read_prose_products(std::string_view text, const Catalog&
   return out;
 }
 
-std::vector<std::string> merge_unique(std::vector<std::string> a, const std::vector<std::string>& b) {
-  for (const auto& item : b) {
-    if (std::find(a.begin(), a.end(), item) == a.end()) a.push_back(item);
-  }
-  return a;
+// Adds `item` to `list` unless it is there already, so `list` keeps its first-seen order.
+void add_unique(std::vector<std::string>& list, const std::string& item) {
+  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+void add_unique(std::vector<std::string>& list, const std::vector<std::string>& items) {
+  for (const auto& item : items) add_unique(list, item);
 }
 
 bool overlaps(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -320,7 +322,8 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
   TaxonomyMatch title_match = taxonomy.match(title);
   // What each section is about, worked out the first time one of its products needs it.
   struct SectionTopics {
-    TaxonomyMatch heading, text;
+    std::vector<std::string> heading_concerns, heading_techniques;
+    std::vector<std::string> text_techniques;
     // Concerns the section names as something to fix, not as a side effect: sentences that
     // warn ("can leave you red and irritated") count only for concerns the article is about.
     std::vector<std::string> fixes;
@@ -328,12 +331,14 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
   std::vector<std::optional<SectionTopics>> section_topics(static_cast<size_t>(sections));
   auto topics_of = [&](size_t s) -> const SectionTopics& {
     if (section_topics[s]) return *section_topics[s];
-    SectionTopics topics{taxonomy.match(section_heading[s]), taxonomy.match(section_text[s]), {}};
+    TaxonomyMatch heading_match = taxonomy.match(section_heading[s]);
+    SectionTopics topics{std::move(heading_match.concerns), std::move(heading_match.techniques),
+                         std::move(taxonomy.match(section_text[s]).techniques), {}};
     for (std::string_view sentence : split_sentences(section_text[s])) {
       bool warning = classify_stance(sentence) == Stance::kWarns;
       for (const auto& c : taxonomy.match(sentence).concerns) {
         bool about = std::find(article_concerns.begin(), article_concerns.end(), c) != article_concerns.end();
-        if (!warning || about) topics.fixes = merge_unique(topics.fixes, {c});
+        if (!warning || about) add_unique(topics.fixes, c);
       }
     }
     return section_topics[s].emplace(std::move(topics));
@@ -359,25 +364,28 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     // Each bulleted item, or the whole paragraph, is a product line or else prose naming
     // products; a table cell that is not a product line can only be a price cell.
     std::vector<Candidate> candidates;
+    bool cell = p.type == BlockType::kCell;
+    std::vector<PriceMention> cell_prices;  // a table cell's, read once for both uses below
+    if (cell) cell_prices = find_prices(p.text);
     std::vector<std::string_view> items = bullet_items(p.text);
     bool bulleted = items.size() > 1;
     for (std::string_view item : items) {
       if (auto line = read_product_line(item, heading)) {
         candidates.push_back(std::move(*line));
-      } else if (p.type == BlockType::kCell && !bulleted) {
+      } else if (cell && !bulleted) {
         // A price cell in a comparison table: the name is in the row's first cell before it,
-        // where to buy in the cell after.
-        auto prices = find_prices(item);
-        if (prices.size() == 1 && prices[0].end - prices[0].begin + 2 >= trim(item).size() && row_name) {
-          candidates.push_back(Candidate{*row_name, "", prices[0].price});
+        // where to buy in the cell after. Unbulleted, the item is the whole cell.
+        if (cell_prices.size() == 1 &&
+            cell_prices[0].end - cell_prices[0].begin + 2 >= trim(item).size() && row_name) {
+          candidates.push_back(Candidate{*row_name, "", cell_prices[0].price});
         }
       } else {
         auto found = read_prose_products(item, catalog);
         candidates.insert(candidates.end(), found.begin(), found.end());
       }
     }
-    if (p.type == BlockType::kCell) {
-      if (!find_prices(p.text).empty()) row_name.reset();
+    if (cell) {
+      if (!cell_prices.empty()) row_name.reset();
       else if (catalog.last_brand_in(p.text) && p.text.size() < 120) row_name = std::string(trim(p.text));
     }
     for (const Candidate& candidate : candidates) {
@@ -385,25 +393,19 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       product.price = candidate.price;
       product.section = p.section;
       auto retailer = candidate.source.empty() ? std::nullopt : catalog.retailer(candidate.source);
+      if (retailer) product.retailer = *retailer;
       auto split = catalog.split_brand(candidate.name);
-      if (retailer) {
-        product.retailer = *retailer;
-        product.brand = split.brand;
-        product.name = split.name;
-      } else if (!candidate.source.empty() && !split.brand.empty()) {
-        // A maker named in the product ("Paula's Choice ... ($34, paulaschoice.com)") sells it itself.
-        product.brand = split.brand;
-        product.name = split.name;
-      } else if (!candidate.source.empty()) {
+      if (!retailer && !candidate.source.empty() && split.brand.empty()) {
         // "from Skin Gym", "(…, mountlai.com)": the maker sells it itself. A web address is where
         // to buy, never the brand's name.
         bool domain = looks_like_domain(candidate.source);
         auto known =
             domain ? catalog.brand_for_domain(candidate.source) : catalog.brand(candidate.source);
         product.brand = known ? *known : domain ? "" : candidate.source;
-        auto own = catalog.split_brand(candidate.name);
-        product.name = equals_ignore_case(own.brand, product.brand) ? own.name : candidate.name;
+        product.name = equals_ignore_case(split.brand, product.brand) ? split.name : candidate.name;
       } else {
+        // The brand the name starts with, when sold at a retailer, when no source is named, and
+        // when the name itself names its maker ("Paula's Choice ... ($34, paulaschoice.com)").
         product.brand = split.brand;
         product.name = split.name;
       }
@@ -418,16 +420,18 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
       // title's concerns apply too ("Best De-Puffing Tools Under $50").
       const SectionTopics& section = topics_of(static_cast<size_t>(p.section));
       TaxonomyMatch own = taxonomy.match(product.name);
-      product.concerns = merge_unique(own.concerns, section.heading.concerns);
-      if (own.concerns.empty()) product.concerns = merge_unique(product.concerns, section.fixes);
-      product.concerns = merge_unique(product.concerns, title_match.concerns);
-      product.techniques = merge_unique(own.techniques, section.heading.techniques);
-      if (product.techniques.empty() && own.concerns.empty()) product.techniques = section.text.techniques;
+      bool names_no_concern = own.concerns.empty();
+      product.concerns = std::move(own.concerns);
+      add_unique(product.concerns, section.heading_concerns);
+      if (names_no_concern) add_unique(product.concerns, section.fixes);
+      add_unique(product.concerns, title_match.concerns);
+      product.techniques = std::move(own.techniques);
+      add_unique(product.techniques, section.heading_techniques);
+      if (product.techniques.empty() && names_no_concern) product.techniques = section.text_techniques;
       std::string key = to_lower_ascii(product.brand + "|" + product.name);
-      bool from_cell = p.type == BlockType::kCell;
       if (seen.insert(key).second) {
         products.push_back(std::move(product));
-        if (from_cell) awaiting_source = products.size() - 1;
+        if (cell) awaiting_source = products.size() - 1;
       }
     }
   }
@@ -454,7 +458,7 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
     // The expert words that back the product also say what it is for.
     if (!product.evidence.empty()) {
       const Quote& best = quotes[static_cast<size_t>(product.evidence.front())];
-      if (best.stance == Stance::kRecommends) product.concerns = merge_unique(product.concerns, best.concerns);
+      if (best.stance == Stance::kRecommends) add_unique(product.concerns, best.concerns);
     }
   }
   return products;
