@@ -279,16 +279,20 @@ std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
       // Ibáñez, who runs Clínica Ibáñez").
       std::string name;
       size_t name_at = i + 1;
+      size_t used = 0;  // tokens of the name read at name_at
       if (name_at < tokens.size() && tokens[name_at].text == "," &&
           introduced_by_determiner(tokens, credential_start)) {
-        size_t used = read_name(tokens, name_at + 1, &name);
+        used = read_name(tokens, name_at + 1, &name);
         size_t after = name_at + 1 + used;
         if (used > 0 &&
             (after == tokens.size() || tokens[after].text == "," || tokens[after].text == ".")) {
           name_at += 1;
+        } else {
+          used = 0;
         }
       }
-      if (size_t used = read_name(tokens, name_at, &name); used > 0) {
+      if (used == 0) used = read_name(tokens, name_at, &name);
+      if (used > 0) {
         person.name = name;
         person.credential = credential;
         person.affiliation = read_affiliation(tokens, name_at + used);
