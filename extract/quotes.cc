@@ -608,7 +608,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
           auto a = attribution_after(after);
           if (a && !open_quote_attributed) {
             open_quote->speaker =
-                a->pronoun ? resolver.resolve_pronoun(a->which, "", context.last_speaker, p)
+                a->pronoun ? resolver.resolve_pronoun(a->which, {p, 0, 0}, context.last_speaker)
                            : resolver.by_name(a->name);
           } else if (signed_by && !open_quote_attributed) {
             open_quote->speaker = signed_by;
@@ -644,8 +644,8 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       std::optional<Speaker> speaker;
       if (attribution) {
         if (attribution->pronoun) {
-          speaker =
-              resolver.resolve_pronoun(attribution->which, before_text, context.last_speaker, p);
+          speaker = resolver.resolve_pronoun(attribution->which, {p, before_begin, span.open},
+                                             context.last_speaker);
           if (!speaker) speaker = resolver.last_introduced(attribution->which);
         } else {
           speaker = resolver.by_name(attribution->name);
@@ -717,8 +717,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       size_t offset = static_cast<size_t>(sentence.data() - text.data());
       if (inside_real_quote(all_spans, text, offset, offset + sentence.size())) continue;
       PronounSpeaker pronoun_speaker = [&](Pronoun pronoun) {
-        return resolver.resolve_pronoun(pronoun, std::string_view(text).substr(0, offset),
-                                        context.last_speaker, p);
+        return resolver.resolve_pronoun(pronoun, {p, 0, offset}, context.last_speaker);
       };
       if (auto quote = indirect_quote(sentence, resolver, pronoun_speaker)) {
         quote->section = paragraph.section;

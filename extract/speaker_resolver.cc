@@ -156,14 +156,17 @@ bool SpeakerResolver::opens_sentence(std::string_view text, size_t sentence_begi
                           equals_ignore_case(lead, mention.person->credential));
 }
 
-std::optional<Speaker> SpeakerResolver::resolve_pronoun(Pronoun pronoun, std::string_view before,
-                                                        const std::optional<Speaker>& last_speaker,
-                                                        size_t paragraph) {
-  const std::string& text = paragraphs_[paragraph].text;
-  std::optional<Speaker> found =
-      before.data() == text.data()
-          ? named_in(text, paragraph_index(paragraph), before.size(), pronoun)
-          : named_in(before, index(before), before.size(), pronoun);
+std::optional<Speaker> SpeakerResolver::resolve_pronoun(Pronoun pronoun, Stretch before,
+                                                        const std::optional<Speaker>& last_speaker) {
+  size_t paragraph = before.paragraph;
+  std::string_view text = paragraphs_[paragraph].text;
+  std::optional<Speaker> found;  // an empty stretch names nobody
+  if (before.begin == 0 && before.end > 0) {
+    found = named_in(text, paragraph_index(paragraph), before.end, pronoun);
+  } else if (before.begin < before.end) {
+    std::string_view stretch = text.substr(before.begin, before.end - before.begin);
+    found = named_in(stretch, index(stretch), stretch.size(), pronoun);
+  }
   // Only a pronoun that follows its person's name in the same paragraph tells that person's
   // pronoun; one resolved from further away may be wrong, and a wrong one would misdirect
   // every pronoun after it.

@@ -36,19 +36,26 @@ class SpeakerResolver {
   // credential; nullopt only for an empty reference.
   std::optional<Speaker> by_name(const std::vector<Token>& name_tokens) const;
 
-  // Who "she"/"he"/"they" refers to at a point of paragraph `paragraph`; `before` is that
-  // paragraph's text before the pronoun (or the stretch of it since the last quote),
-  // `last_speaker` whoever was quoted last. A `before` that is a view of the start of the
-  // paragraph's own text is answered from the paragraph read once, not read again: the answer
-  // is the same, and a paragraph with many pronouns costs linear, not quadratic, time. In order:
-  // the subject of the last sentence of `before` that names someone (so in "Torres is a nurse
+  // Bytes [begin, end) of the text of paragraph `paragraph`.
+  // REQUIRES: begin <= end <= that text's size.
+  struct Stretch {
+    size_t paragraph = 0;
+    size_t begin = 0;
+    size_t end = 0;
+  };
+
+  // Who "she"/"he"/"they" refers to at a point of a paragraph; `before` is the paragraph's text
+  // before the pronoun (or the stretch of it since the last quote, or an empty stretch when
+  // nothing before it counts), `last_speaker` whoever was quoted last. A stretch that starts
+  // the paragraph is answered from the paragraph read once, not read again: the answer is the
+  // same, and a paragraph with many pronouns costs linear, not quadratic, time. In order: the
+  // subject of the last sentence of `before` that names someone (so in "Torres is a nurse
   // injector working with surgeon Tomás Reyes. She ..." she is Torres), else whoever it names
   // last; then `last_speaker`; then the last of the three paragraphs before that names
   // someone. A person the article already called by another pronoun is skipped; the pronoun
   // is remembered for the person when `before` named them. nullopt when nobody fits.
-  std::optional<Speaker> resolve_pronoun(Pronoun pronoun, std::string_view before,
-                                         const std::optional<Speaker>& last_speaker,
-                                         size_t paragraph);
+  std::optional<Speaker> resolve_pronoun(Pronoun pronoun, Stretch before,
+                                         const std::optional<Speaker>& last_speaker);
 
   // A guess for a pronoun nothing before resolves: the person introduced last who fits it.
   std::optional<Speaker> last_introduced(Pronoun pronoun) const;
