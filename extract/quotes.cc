@@ -488,16 +488,19 @@ bool is_product_line(std::string_view text) {
          lower.starts_with("get it") || lower.starts_with("buy now");
 }
 
+// Every quote is kept with its stance, read from its text once it is complete.
+void add_quote(std::vector<Quote>& quotes, Quote quote) {
+  quote.stance = classify_stance(quote.text);
+  quotes.push_back(std::move(quote));
+}
+
 void interview_answers(const std::vector<Paragraph>& paragraphs, SpeakerResolver& resolver,
                        std::vector<bool>& consumed, std::vector<Quote>& quotes) {
   if (resolver.people().empty()) return;
   Speaker interviewee = SpeakerResolver::to_speaker(resolver.people().front());
   std::optional<Quote> answer;
   auto finish = [&] {
-    if (answer && !answer->text.empty()) {
-      answer->stance = classify_stance(answer->text);
-      quotes.push_back(std::move(*answer));
-    }
+    if (answer && !answer->text.empty()) add_quote(quotes, std::move(*answer));
     answer.reset();
   };
   bool after_question = false;
@@ -616,11 +619,11 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
           if (!open_quote->speaker && context.last_speaker && here - context.last_speaker_paragraph <= 2) {
             open_quote->speaker = context.last_speaker;
           }
-          quotes.push_back(std::move(*open_quote));
+          add_quote(quotes, std::move(*open_quote));
           open_quote.reset();
         }
       } else {
-        if (open_quote->speaker || word_count(open_quote->text) >= 8) quotes.push_back(std::move(*open_quote));
+        if (open_quote->speaker || word_count(open_quote->text) >= 8) add_quote(quotes, std::move(*open_quote));
         open_quote.reset();
       }
     }
@@ -695,8 +698,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       quote.text = std::move(quote_text);
       quote.speaker = speaker;
       quote.section = paragraph.section;
-      quote.stance = classify_stance(quote.text);
-      quotes.push_back(std::move(quote));
+      add_quote(quotes, std::move(quote));
       if (speaker) {
         context.last_speaker = speaker;
         context.last_speaker_paragraph = here;
@@ -721,18 +723,14 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       };
       if (auto quote = indirect_quote(sentence, resolver, pronoun_speaker)) {
         quote->section = paragraph.section;
-        quote->stance = classify_stance(quote->text);
         context.last_speaker = quote->speaker;
         context.last_speaker_paragraph = here;
-        quotes.push_back(std::move(*quote));
+        add_quote(quotes, std::move(*quote));
       }
     }
   }
   if (open_quote && (open_quote->speaker || word_count(open_quote->text) >= 8)) {
-    quotes.push_back(std::move(*open_quote));
-  }
-  for (Quote& q : quotes) {
-    if (q.stance == Stance::kNeutral) q.stance = classify_stance(q.text);
+    add_quote(quotes, std::move(*open_quote));
   }
   return quotes;
 }
