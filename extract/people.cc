@@ -256,11 +256,11 @@ CredentialClass classify_credential(std::string_view credential) {
 }
 
 std::vector<Person> find_people(const std::vector<Paragraph>& paragraphs) {
+  // Most paragraphs introduce nobody: those that name no role at all are not tokenized.
+  static const PhraseSet kRoleWords = PhraseSet::joined(kRoleNouns, kFounderWords);
   std::vector<Person> people;
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     if (paragraphs[p].type == BlockType::kHeading) continue;
-    // Most paragraphs introduce nobody: skip tokenizing those that name no role at all.
-    static const PhraseSet kRoleWords = PhraseSet::joined(kRoleNouns, kFounderWords);
     if (!kRoleWords.contains_any(paragraphs[p].text)) continue;
     auto tokens = tokenize(paragraphs[p].text);
     for (size_t i = 0; i < tokens.size(); ++i) {

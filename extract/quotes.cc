@@ -580,6 +580,12 @@ Stance classify_stance(std::string_view text) {
 
 std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
                                const std::vector<Person>& people, const std::string& title) {
+  // Indirect speech needs a speech verb, a negated one or an "advice …:" lead-in; most
+  // paragraphs have none and are not split into sentences.
+  static const PhraseSet kSpeech = PhraseSet::joined(kIndirectVerbs, std::array<std::string_view, 1>{"according to"});
+  static const PhraseSet kNegation = {" not ", "n't", "n\xE2\x80\x99t"};
+  static const PhraseSet kNegatedSpeech = PhraseSet::joined(kNegatedIndirectVerbs);
+  static const PhraseSet kAdvice = PhraseSet::joined(kAdviceNouns);
   std::vector<Quote> quotes;
   SpeakerResolver resolver(people, paragraphs);
   std::vector<bool> consumed(paragraphs.size(), false);
@@ -705,12 +711,7 @@ std::vector<Quote> find_quotes(const std::vector<Paragraph>& paragraphs,
       }
     }
 
-    // Indirect speech in sentences with no quotation marks. It needs a speech verb, a negated
-    // one or an "advice …:" lead-in; most paragraphs have none.
-    static const PhraseSet kSpeech = PhraseSet::joined(kIndirectVerbs, std::array<std::string_view, 1>{"according to"});
-    static const PhraseSet kNegation = {" not ", "n't", "n\xE2\x80\x99t"};
-    static const PhraseSet kNegatedSpeech = PhraseSet::joined(kNegatedIndirectVerbs);
-    static const PhraseSet kAdvice = PhraseSet::joined(kAdviceNouns);
+    // Indirect speech in sentences with no quotation marks.
     bool has_verb = kSpeech.contains_any(text) ||
                     (kNegation.contains_any(text) && kNegatedSpeech.contains_any(text)) ||
                     (text.find(':') != std::string::npos && kAdvice.contains_any(text));
