@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <array>
 #include <atomic>
 #include <map>
@@ -329,17 +330,50 @@ std::optional<long> day_number(std::string_view yyyymmdd) {
   return era * 146097 + day_of_era;
 }
 
+// Concern and technique names as small numbers, for one query handle: a question compares its
+// topics with those of thousands of entries, and comparing numbers instead of names was an
+// eighth of a recommend. A name keeps its number for as long as the handle lives.
+class TopicNumbers {
+ public:
+  uint32_t of(std::string_view name) {
+    auto it = numbers_.find(name);
+    if (it == numbers_.end()) it = numbers_.emplace(std::string(name), static_cast<uint32_t>(numbers_.size())).first;
+    return it->second;
+  }
+  std::vector<uint32_t> of(const std::vector<std::string>& names) {
+    std::vector<uint32_t> out;
+    for (const std::string& name : names) out.push_back(of(name));
+    return out;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> numbers_;
+};
+
+// A concern or technique of a catalog entry: its name (a view into the entry's features), how
+// many of the product's offers name it, and its number in the handle's TopicNumbers.
+struct EntryTopic {
+  std::string_view name;
+  int offers = 0;
+  uint32_t number = 0;
+};
+
 // What ranking reads of a catalog entry, worked out once per query handle and index generation:
 // a question scores thousands of entries, and reading and decoding their values anew each time
-// was most of a recommend's time. Built in place in its map node (`view` points into `features`).
+// was most of a recommend's time. Built in place (`view` points into `features`).
 struct CatalogFacts {
   bool valid = false;    // the features value decoded
   std::string features;  // encoded (indexer::encode_features); `view` and the topics point into it
   indexer::FeaturesView view;
   NameTraits traits;
   std::optional<long> day;  // of the newest article offering the product
-  // Its concerns and techniques with how many offers name each (views into `features`).
-  std::vector<std::pair<std::string_view, int>> concerns, techniques;
+  // The part of its score no question changes: endorsements, evidence and mentions.
+  double standing = 0;
+  std::vector<EntryTopic> concerns, techniques;
   // Lowest and highest current price in each budget currency (schema::kBudgetCurrencies order).
   std::array<std::optional<double>, std::size(schema::kBudgetCurrencies)> low, high;
   // The entry as a pick shows it, read from the document's data the first time it is picked.
@@ -357,12 +391,14 @@ std::optional<double> price_value(const Xapian::Document& doc, int slot) {
   return Xapian::sortable_unserialise(value);
 }
 
-void read_catalog_facts(const Xapian::Document& doc, CatalogFacts& facts) {
+double standing_of(const indexer::FeaturesView& f);
+
+void read_catalog_facts(const Xapian::Document& doc, TopicNumbers& numbers, CatalogFacts& facts) {
   facts.features = doc.get_value(schema::kFeaturesSlot);
   auto view = indexer::view_features(facts.features);
   if (!view) return;
-  auto into = [](std::vector<std::pair<std::string_view, int>>& topics) {
-    return [&topics](std::string_view topic, int offers) { topics.emplace_back(topic, offers); };
+  auto into = [&numbers](std::vector<EntryTopic>& topics) {
+    return [&](std::string_view topic, int offers) { topics.push_back({topic, offers, numbers.of(topic)}); };
   };
   if (!indexer::for_each_topic(view->concerns, into(facts.concerns)) ||
       !indexer::for_each_topic(view->techniques, into(facts.techniques))) {
@@ -372,6 +408,7 @@ void read_catalog_facts(const Xapian::Document& doc, CatalogFacts& facts) {
   facts.view = *view;
   facts.traits = traits_of(view->brand, view->name);
   facts.day = day_number(view->latest);
+  facts.standing = standing_of(facts.view);
   for (size_t i = 0; i < facts.low.size(); ++i) {
     const std::string_view currency = schema::kBudgetCurrencies[i];
     facts.low[i] = price_value(doc, schema::catalog_min_price_slot(currency));
@@ -393,18 +430,31 @@ CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id
 // version 4 a rebuilt catalog document gets a new id, so what was read of an id stays true and
 // survives reopening (a crawl commits every few seconds; the entries it did not touch need not
 // be read again); before, a rebuild kept the id and the facts are forgotten at each reopen.
+//
+// A match looks up every entry it sees, so ids are found in an open-addressed table of
+// (id, position) pairs: std::unordered_map's hops from bucket to node were a tenth of a
+// recommend. The facts themselves sit in a deque, whose elements never move.
 class CatalogFactsCache {
  public:
   // Called before a question's match, never during it: the facts a match has seen stay put.
   void bound() {
-    if (facts_.size() >= kLimit) facts_.clear();
+    if (facts_.size() >= kLimit) clear();
   }
   CatalogFacts& of(const Xapian::Document& doc) {
-    auto [it, added] = facts_.try_emplace(doc.get_docid());
-    if (added) read_catalog_facts(doc, it->second);
-    return it->second;
+    const Xapian::docid id = doc.get_docid();
+    if (2 * (facts_.size() + 1) > slots_.size()) grow();
+    size_t at = slot_for(id);
+    if (slots_[at].id == id) return facts_[slots_[at].position];
+    slots_[at] = {id, static_cast<uint32_t>(facts_.size())};
+    CatalogFacts& facts = facts_.emplace_back();
+    read_catalog_facts(doc, topics_, facts);
+    return facts;
   }
-  void clear() { facts_.clear(); }
+  TopicNumbers& topics() { return topics_; }
+  void clear() {
+    facts_.clear();
+    slots_.assign(slots_.size(), Slot{});
+  }
   // After the handle reopened: forgotten unless ids are stable, and then only once they are
   // mostly of documents that are gone (a rebuilt entry leaves its old id behind).
   void reopened(const Xapian::Database& db, bool ids_stable) {
@@ -414,7 +464,28 @@ class CatalogFactsCache {
 
  private:
   static constexpr size_t kLimit = 1000000;  // catalog entries: more products than any blog network lists
-  std::unordered_map<Xapian::docid, CatalogFacts> facts_;
+  struct Slot {
+    Xapian::docid id = 0;  // 0: empty (Xapian ids start at 1)
+    uint32_t position = 0;  // in facts_
+  };
+  // The slot holding `id`, or the empty one where it belongs (linear probing; never full).
+  size_t slot_for(Xapian::docid id) const {
+    const size_t mask = slots_.size() - 1;
+    size_t at = (static_cast<size_t>(id) * 0x9E3779B97F4A7C15ull >> 20) & mask;
+    while (slots_[at].id != 0 && slots_[at].id != id) at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+    for (const Slot& slot : old) {
+      if (slot.id != 0) slots_[slot_for(slot.id)] = slot;
+    }
+  }
+
+  std::deque<CatalogFacts> facts_;
+  std::vector<Slot> slots_;
+  TopicNumbers topics_;
 };
 
 // Sees every matching catalog entry while Xapian matches (the MSet itself stays empty): in the
@@ -447,45 +518,55 @@ struct Candidate {
   std::optional<double> price_max;
 };
 
-// The topics of an entry the question asked for, in the entry's order.
-std::vector<std::string> asked_topics(const std::vector<std::pair<std::string_view, int>>& topics,
-                                      const std::vector<std::string>& asked) {
+// The topics of an entry the question asked for (by number), in the entry's order.
+std::vector<std::string> matched_topics(const std::vector<EntryTopic>& topics, const std::vector<uint32_t>& asked) {
   std::vector<std::string> out;
-  for (const auto& [topic, offers] : topics) {
-    if (std::find(asked.begin(), asked.end(), topic) != asked.end()) out.emplace_back(topic);
+  for (const EntryTopic& topic : topics) {
+    if (std::find(asked.begin(), asked.end(), topic.number) != asked.end()) out.emplace_back(topic.name);
   }
   return out;
 }
 
+// A question's concerns and techniques by their numbers in the handle's TopicNumbers.
+struct AskedTopics {
+  std::vector<uint32_t> concerns, techniques;
+};
+
 // The matched concerns and techniques, each counted by the share of the product's offers that
 // name it.
-double topic_share(const CatalogFacts& facts, const QueryInterpretation& q) {
+double topic_share(const CatalogFacts& facts, const AskedTopics& asked) {
   double share = 0;
-  auto add = [&](const std::vector<std::pair<std::string_view, int>>& topics, const std::vector<std::string>& asked) {
-    for (const auto& [topic, offers] : topics) {
-      if (std::find(asked.begin(), asked.end(), topic) != asked.end()) {
-        share += std::min(1.0, static_cast<double>(offers) / std::max(1, facts.view.mentions));
+  auto add = [&](const std::vector<EntryTopic>& topics, const std::vector<uint32_t>& numbers) {
+    for (const EntryTopic& topic : topics) {
+      if (std::find(numbers.begin(), numbers.end(), topic.number) != numbers.end()) {
+        share += std::min(1.0, static_cast<double>(topic.offers) / std::max(1, facts.view.mentions));
       }
     }
   };
-  if (!q.concerns.empty()) add(facts.concerns, q.concerns);
-  if (!q.techniques.empty()) add(facts.techniques, q.techniques);
+  if (!asked.concerns.empty()) add(facts.concerns, asked.concerns);
+  if (!asked.techniques.empty()) add(facts.techniques, asked.techniques);
   return share;
 }
 
-double candidate_score(const CatalogFacts& facts, const QueryInterpretation& q, const std::string& asked_lower,
-                       double text_relevance, long today) {
+double standing_of(const indexer::FeaturesView& f) {
   const PickWeights& w = kPickWeights;
-  const indexer::FeaturesView& f = facts.view;
-  const NameTraits& traits = facts.traits;
-  double score = w.topic * topic_share(facts, q);
+  double standing = 0;
   for (size_t c = 0; c < f.endorsers.size(); ++c) {
-    score += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
+    standing += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
   }
-  if (f.evidenced > 0) score += w.evidence;
+  if (f.evidenced > 0) standing += w.evidence;
+  standing += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
+  return standing;
+}
+
+double candidate_score(const CatalogFacts& facts, const QueryInterpretation& q, const AskedTopics& asked_topics,
+                       const std::string& asked_lower, double text_relevance, long today) {
+  const PickWeights& w = kPickWeights;
+  const NameTraits& traits = facts.traits;
+  double score = w.topic * topic_share(facts, asked_topics);
+  score += facts.standing;
   // With no concern or technique to match, the words are all there is to go on.
   score += (q.concerns.empty() && q.techniques.empty() ? 3 * w.text : w.text) * text_relevance;
-  score += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
   if (!q.product_types.empty()) {
     bool match = false;
     for (const auto& t : traits.types) match = match || std::find(q.product_types.begin(), q.product_types.end(), t) != q.product_types.end();
@@ -738,43 +819,52 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     // A budget names a currency: only entries with offers in it, priced from that currency's
     // slots. A currency no slot exists for matches nothing rather than something unconverted.
     int min_slot = q.budget ? schema::catalog_min_price_slot(q.budget->currency) : -1;
-    Xapian::Query filters(std::string(schema::kTypeTerm) + std::string(schema::kCatalogType));
-    if (q.budget) {
-      filters = Xapian::Query(Xapian::Query::OP_AND, filters,
-                              Xapian::Query(std::string(schema::kCurrencyTerm) + q.budget->currency));
-    }
+    // What a match must also be: a catalog entry, and with a budget one with a price in its
+    // currency (`within_budget`: in its range). Parts another part implies are left out, as the
+    // matcher would walk their posting lists for nothing: only catalog entries carry the
+    // catalog topic terms, and only an entry priced in a currency has a value in its slot.
+    auto filtered = [&](const Xapian::Query& query, bool topic_led, bool within_budget) {
+      std::vector<Xapian::Query> parts;
+      if (!topic_led || !impl_->catalog_topic_terms) {
+        parts.emplace_back(std::string(schema::kTypeTerm) + std::string(schema::kCatalogType));
+      }
+      bool ranged = false;
+      if (within_budget && q.budget && min_slot >= 0 && q.budget->max) {
+        parts.emplace_back(Xapian::Query::OP_VALUE_LE, static_cast<Xapian::valueno>(min_slot),
+                           Xapian::sortable_serialise(*q.budget->max));
+        ranged = true;
+      }
+      if (within_budget && q.budget && min_slot >= 0 && q.budget->min) {
+        // "Over $100" counts by the lowest current price too, so every price shown is in range.
+        parts.emplace_back(Xapian::Query::OP_VALUE_GE, static_cast<Xapian::valueno>(min_slot),
+                           Xapian::sortable_serialise(*q.budget->min));
+        ranged = true;
+      }
+      if (q.budget && !ranged) parts.emplace_back(std::string(schema::kCurrencyTerm) + q.budget->currency);
+      if (parts.empty()) return query;
+      return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    };
     // The entries carrying the concern or technique; when they are fewer than asked for and
     // the question has words too (a page may tag a product differently), also those the words
     // match, which score lower for lacking the topic. Every match is seen by the spy; the
     // MSet itself stays empty.
-    auto run = [&](const Xapian::Query& filter) {
+    auto run = [&](bool within_budget) {
       CandidateSpy spy(handle->catalog);
       Xapian::Enquire enquire(handle->db);
       enquire.add_matchspy(&spy);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
+      enquire.set_query(filtered(match, !topic.empty(), within_budget));
       enquire.get_mset(0, 0, kCandidateDepth);
       if (spy.seen().size() < request.limit && !topic.empty() && !text.empty()) {
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), filter));
+        enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), false, within_budget));
         enquire.get_mset(0, 0, kCandidateDepth);
       }
       return std::move(spy.seen());
     };
-    Xapian::Query budget_filter = filters;
-    if (q.budget && min_slot >= 0 && q.budget->max) {
-      budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
-                                    Xapian::Query(Xapian::Query::OP_VALUE_LE, static_cast<Xapian::valueno>(min_slot),
-                                                  Xapian::sortable_serialise(*q.budget->max)));
-    }
-    if (q.budget && min_slot >= 0 && q.budget->min) {
-      // "Over $100" counts by the lowest current price too, so every price shown is in range.
-      budget_filter = Xapian::Query(Xapian::Query::OP_AND, budget_filter,
-                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, static_cast<Xapian::valueno>(min_slot),
-                                                  Xapian::sortable_serialise(*q.budget->min)));
-    }
     const long today = day_number(utc_today("%Y%m%d")).value_or(0);
     const std::string asked = to_lower_ascii(q.text);
+    const AskedTopics asked_topics{handle->catalog.topics().of(q.concerns), handle->catalog.topics().of(q.techniques)};
     std::vector<Candidate> candidates;
-    std::vector<CandidateSpy::Seen> matches = (!q.budget || min_slot >= 0) ? run(budget_filter) : std::vector<CandidateSpy::Seen>();
+    std::vector<CandidateSpy::Seen> matches = (!q.budget || min_slot >= 0) ? run(/*within_budget=*/true) : std::vector<CandidateSpy::Seen>();
     // A second, word-led match repeats entries of the first; the first (topic-led) sighting counts.
     std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
     matches.erase(std::unique(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
@@ -796,7 +886,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
         if (q.budget->max && c.price > *q.budget->max) continue;
         if (q.budget->min && c.price < *q.budget->min) continue;
       }
-      c.score = candidate_score(facts, q, asked, seen.weight, today);
+      c.score = candidate_score(facts, q, asked_topics, asked, seen.weight, today);
       candidates.push_back(std::move(c));
     }
     // Best first; ties to the cheaper, then to the older entry. Only as much of the order as the
@@ -827,8 +917,8 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       if (per_article[shown.article_id] >= request.per_article) continue;
       Pick pick = *shown.pick;
       if (q.budget) pick.product.price = Price{c.price, c.price_max, {}, q.budget->currency};
-      pick.matched_concerns = asked_topics(c.facts->concerns, q.concerns);
-      pick.matched_techniques = asked_topics(c.facts->techniques, q.techniques);
+      pick.matched_concerns = matched_topics(c.facts->concerns, asked_topics.concerns);
+      pick.matched_techniques = matched_topics(c.facts->techniques, asked_topics.techniques);
       pick.score = c.score;
       ++per_brand[shown.brand_lower];
       ++per_article[shown.article_id];
@@ -841,7 +931,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       for (const auto& t : q.techniques) about += (about.empty() ? "" : ", ") + t;
       if (about.empty()) about = q.residual;
       std::optional<double> cheapest;
-      for (const CandidateSpy::Seen& any : q.budget && min_slot >= 0 ? run(filters) : std::vector<CandidateSpy::Seen>()) {
+      for (const CandidateSpy::Seen& any : q.budget && min_slot >= 0 ? run(/*within_budget=*/false) : std::vector<CandidateSpy::Seen>()) {
         const std::optional<double>& amount = any.facts->low[currency];
         if (amount && (!cheapest || *amount < *cheapest)) cheapest = amount;
       }
