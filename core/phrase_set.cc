@@ -1,5 +1,6 @@
 #include "core/phrase_set.h"
 
+#include <bit>
 #include <deque>
 
 namespace beautyidx {
@@ -60,6 +61,13 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) : phrase_count_(
     }
   }
   for (const auto& ends : ends_) ends_any_.push_back(!ends.empty());
+  if (phrase_count_ <= kMaskPhrases) {
+    for (const auto& ends : ends_) {
+      uint64_t mask = 0;
+      for (uint32_t p : ends) mask |= uint64_t{1} << p;
+      ends_mask_.push_back(mask);
+    }
+  }
 }
 
 bool PhraseSet::contains_any(std::string_view text) const {
@@ -72,6 +80,15 @@ bool PhraseSet::contains_any(std::string_view text) const {
 }
 
 size_t PhraseSet::count_present(std::string_view text) const {
+  if (phrase_count_ <= kMaskPhrases) {
+    uint64_t present = 0;
+    State state = 0;
+    for (char c : text) {
+      state = next(state, static_cast<unsigned char>(c));
+      present |= ends_mask_[state];
+    }
+    return static_cast<size_t>(std::popcount(present));
+  }
   std::vector<bool> present(phrase_count_, false);
   size_t count = 0;
   State state = 0;

@@ -33,11 +33,14 @@ class PhraseSet {
   // True when at least one phrase occurs in text.
   bool contains_any(std::string_view text) const;
   // How many different phrases occur in text (each counted once however often it occurs).
+  // Allocates nothing for a set of at most 64 phrases.
   size_t count_present(std::string_view text) const;
 
  private:
   using State = uint32_t;
   State next(State state, unsigned char byte) const { return transitions_[state * classes_ + class_of_[byte]]; }
+
+  static constexpr size_t kMaskPhrases = 64;  // sets this small count with one bit per phrase
 
   size_t phrase_count_ = 0;
   size_t classes_ = 1;                      // byte classes: 0 for bytes no phrase uses
@@ -45,6 +48,8 @@ class PhraseSet {
   std::vector<State> transitions_;          // state * classes_ + class -> state (a full automaton)
   std::vector<std::vector<uint32_t>> ends_;  // per state: phrases ending here, suffixes included
   std::vector<uint8_t> ends_any_;            // per state: !ends_[state].empty(), kept flat
+  std::vector<uint64_t> ends_mask_;          // per state: ends_[state] as bits; empty for a set
+                                             // of more than kMaskPhrases phrases
 };
 
 }  // namespace beautyidx

@@ -29,21 +29,50 @@ TEST(PhraseSet, CountsEachPhraseOnceIncludingPhrasesInsideOthers) {
   EXPECT_EQ(cues.count_present("xyz"), 0u);
 }
 
-TEST(PhraseSet, AgreesWithFindOnRandomText) {
-  // The set must say exactly what a find() per phrase on the lowercased text says.
-  const std::vector<std::string_view> phrases = {"ab", "bab", "abc", "c", "aab", "bca", "A b", "cc"};
+// The set must say exactly what a find() per phrase on the lowercased text says.
+void ExpectAgreesWithFind(const std::vector<std::string_view>& phrases, const std::string& alphabet,
+                          int longest_text) {
   PhraseSet set{std::span<const std::string_view>(phrases)};
   std::mt19937 random(7);
-  const std::string alphabet = "abcAB C";
   for (int round = 0; round < 2000; ++round) {
     std::string text;
-    for (int i = random() % 12; i > 0; --i) text += alphabet[random() % alphabet.size()];
+    for (int i = random() % longest_text; i > 0; --i) text += alphabet[random() % alphabet.size()];
     std::string lower = to_lower_ascii(text);
     size_t expected = 0;
     for (std::string_view p : phrases) expected += lower.find(to_lower_ascii(p)) != std::string::npos;
     ASSERT_EQ(set.count_present(text), expected) << text;
     ASSERT_EQ(set.contains_any(text), expected > 0) << text;
   }
+}
+
+TEST(PhraseSet, AgreesWithFindOnRandomText) {
+  ExpectAgreesWithFind({"ab", "bab", "abc", "c", "aab", "bca", "A b", "cc"}, "abcAB C", 12);
+}
+
+// Up to 64 phrases are counted in a bit mask; a bigger set counts another way and must agree.
+TEST(PhraseSet, CountsSetsOfMoreThan64Phrases) {
+  std::vector<std::string> owned;  // all 64 three-letter words over "abcd", then 16 two-letter ones
+  for (char a : std::string("abcd"))
+    for (char b : std::string("abcd")) {
+      for (char c : std::string("abcd")) owned.push_back(std::string{a, b, c});
+    }
+  for (char a : std::string("abcd"))
+    for (char b : std::string("abcd")) owned.push_back(std::string{a, b});
+  std::vector<std::string_view> phrases(owned.begin(), owned.end());
+  ASSERT_EQ(phrases.size(), 80u);
+
+  PhraseSet set{std::span<const std::string_view>(phrases)};
+  EXPECT_EQ(set.count_present("DD"), 1u);          // "dd", the 80th phrase
+  EXPECT_EQ(set.count_present("ddd dd"), 2u);      // "ddd" (64th) and "dd" (80th), each once
+  EXPECT_EQ(set.count_present("abcd"), 5u);        // abc, bcd, ab, bc, cd
+  EXPECT_EQ(set.count_present("xyz"), 0u);
+  ExpectAgreesWithFind(phrases, "abcdAD ", 16);
+
+  // 64 phrases exactly still fit the mask; the 64th counts like the first.
+  std::vector<std::string_view> first64(phrases.begin(), phrases.begin() + 64);
+  PhraseSet set64{std::span<const std::string_view>(first64)};
+  EXPECT_EQ(set64.count_present("aaa ddd"), 2u);
+  ExpectAgreesWithFind(first64, "abcdAD ", 16);
 }
 
 }  // namespace
