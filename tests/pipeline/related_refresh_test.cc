@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "../index_fixture.h"
 #include "../roller_articles.h"
 #include "../test_util.h"
@@ -134,6 +136,27 @@ TEST_F(RelatedRefreshTest, AChangeRefreshesTheListsThatNameItAndANewcomersNeighb
   auto neighbour = newest->related(request);
   ASSERT_TRUE(neighbour);
   EXPECT_TRUE(names(*neighbour, "https://glow.test/post-new/")) << request.url << " now lists the newcomer";
+}
+
+// `beautyidx ingest` and `reindex`, and the admin reindex, leave the flush of the records to the
+// refresh that ends their run: it must flush every family, not only the lists it wrote, so that
+// a reader opening the database later finds no log to replay into memory.
+TEST_F(RelatedRefreshTest, ItsFlushCoversWhatTheIndexerWroteBeforeIt) {
+  auto log_bytes = [&] {
+    size_t total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(schema::records_dir(dir_.path()))) {
+      if (entry.path().extension() == ".log") total += entry.file_size();
+    }
+    return total;
+  };
+  EXPECT_GT(log_bytes(), 0u) << "the indexer's records are in the log";
+  auto rec = reader();
+  ASSERT_TRUE(rec);
+  ASSERT_TRUE(refresh_related(*store_, *rec, 2));
+  rec.reset();
+  writer_.reset();
+  store_.reset();
+  EXPECT_EQ(log_bytes(), 0u) << "the writer closed with records in the log only";
 }
 
 }  // namespace
