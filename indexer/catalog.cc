@@ -273,13 +273,6 @@ std::map<std::string, std::pair<double, double>> ProductTally::price_ranges() co
   return ranges;
 }
 
-std::optional<std::pair<double, double>> ProductTally::price_range(const std::string& currency) const {
-  auto ranges = price_ranges();
-  auto found = ranges.find(currency);
-  if (found == ranges.end()) return std::nullopt;
-  return found->second;
-}
-
 std::vector<std::string> ProductTally::retailers() const {
   std::vector<std::string> out;
   for (const auto& [retailer, n] : retailers_) out.push_back(retailer);

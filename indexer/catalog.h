@@ -113,9 +113,8 @@ class ProductTally {
   int mentions() const { return mentions_; }
   CatalogFeatures features() const;
   // Lowest and highest current price among the offers, per currency, from one pass over the
-  // price keys; price_range is one currency's entry (nullopt when none).
+  // price keys.
   std::map<std::string, std::pair<double, double>> price_ranges() const;
-  std::optional<std::pair<double, double>> price_range(const std::string& currency) const;
   std::vector<std::string> retailers() const;  // of the offers, each once
   std::vector<std::string> sites() const;      // hosts of the articles offering it
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <xapian.h>
 
 #include "../index_fixture.h"
@@ -38,12 +40,14 @@ TEST(ProductTallyTest, RemovingAnOfferUndoesExactlyWhatAddingItDid) {
   EXPECT_EQ(f.latest, "20250312");
   ASSERT_EQ(f.concerns.size(), 2u);
   EXPECT_EQ(f.concern_offers[0], 2);  // de-puffing, in both
-  EXPECT_EQ(both.price_range("USD"), (std::pair<double, double>{26, 32}));
+  using Ranges = std::map<std::string, std::pair<double, double>>;
+  EXPECT_EQ(both.price_ranges(), (Ranges{{"USD", {26, 32}}}));
   EXPECT_EQ(both.shown_offer(), "p1/a1") << "the offer an expert backs is the one shown";
 
   both.remove_offer(offer("a1", 32, {"de-puffing", "fine lines and wrinkles"}, {{"e1", CredentialClass::kDermatologist}}));
   EXPECT_EQ(encode_features(both.features()), encode_features(only_b.features()));
-  EXPECT_EQ(both.price_range("USD"), only_b.price_range("USD"));
+  EXPECT_EQ(both.price_ranges(), only_b.price_ranges());
+  EXPECT_EQ(both.price_ranges(), (Ranges{{"USD", {26, 26}}}));
   EXPECT_TRUE(both.needs_rescan()) << "the shown offer went away";
 
   auto stored = ProductTally::parse(both.dump());
