@@ -64,8 +64,7 @@ size_t WriteBatch::size() const { return ops_.size(); }
 
 struct Store::Impl {
   std::filesystem::path dir;
-  bool read_only = false;
-  size_t max_log_bytes = 0;
+  StoreOptions options;
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // indexed by Family
   mutable std::mutex refresh_mutex;
@@ -81,46 +80,48 @@ struct Store::Impl {
   }
 
   Status open() {
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    options.IncreaseParallelism(2);
-    options.keep_log_file_num = 3;
-    options.max_total_wal_size = max_log_bytes;
-    options.max_open_files = 256;
+    rocksdb::Options db_options;
+    db_options.create_if_missing = true;
+    db_options.create_missing_column_families = true;
+    db_options.IncreaseParallelism(2);
+    db_options.keep_log_file_num = 3;
+    db_options.max_total_wal_size = options.max_log_bytes;
+    db_options.max_open_files = 256;
     // Most point lookups while indexing are for keys that are not there yet (a new article's
     // id and URLs, a new product's tally): a Bloom filter per table file answers those without
     // reading a block from every level. One block cache for all families.
     rocksdb::BlockBasedTableOptions table;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     table.block_cache = rocksdb::NewLRUCache(64 << 20);
-    options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    db_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
     // A reader opens the families the database has: one written by an older beautyidx may lack
     // a newer family, which then reads as empty (a writer adds it).
     std::vector<Family> opened;
     std::vector<std::string> existing;
-    if (read_only) {
-      auto listed = rocksdb::DB::ListColumnFamilies(options, dir.string(), &existing);
+    if (options.read_only) {
+      auto listed = rocksdb::DB::ListColumnFamilies(db_options, dir.string(), &existing);
       if (!listed.ok()) return std::unexpected(to_error(listed, "open records " + dir.string()));
     }
     for (Family family : kAllFamilies) {
-      if (read_only && std::find(existing.begin(), existing.end(), family_name(family)) == existing.end()) continue;
-      descriptors.emplace_back(family_name(family), rocksdb::ColumnFamilyOptions(options));
+      if (options.read_only && std::find(existing.begin(), existing.end(), family_name(family)) == existing.end()) {
+        continue;
+      }
+      descriptors.emplace_back(family_name(family), rocksdb::ColumnFamilyOptions(db_options));
       opened.push_back(family);
     }
     rocksdb::DB* raw = nullptr;
     rocksdb::Status status;
     std::vector<rocksdb::ColumnFamilyHandle*> opened_handles;
-    if (read_only) {
+    if (options.read_only) {
       // A secondary instance follows the primary's writes (TryCatchUpWithPrimary) without
       // taking its lock, so `serve` can read while `crawl` writes.
-      options.max_open_files = -1;
+      db_options.max_open_files = -1;
       std::filesystem::path secondary = dir / ".secondary";
-      status = rocksdb::DB::OpenAsSecondary(options, dir.string(), secondary.string(),
+      status = rocksdb::DB::OpenAsSecondary(db_options, dir.string(), secondary.string(),
                                             descriptors, &opened_handles, &raw);
     } else {
-      status = rocksdb::DB::Open(options, dir.string(), descriptors, &opened_handles, &raw);
+      status = rocksdb::DB::Open(db_options, dir.string(), descriptors, &opened_handles, &raw);
     }
     if (!status.ok()) return std::unexpected(to_error(status, "open records " + dir.string()));
     handles.assign(kFamilyCount, nullptr);  // a family the database lacks keeps a null handle
@@ -147,8 +148,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir,
   }
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
-  impl->read_only = options.read_only;
-  impl->max_log_bytes = options.max_log_bytes;
+  impl->options = options;
   if (auto status = impl->open(); !status) return std::unexpected(status.error());
   auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
   if (!options.read_only) {
@@ -193,7 +193,7 @@ Status Store::erase(Family family, std::string_view key) {
 }
 
 Status Store::write(const WriteBatch& batch, bool sync) {
-  if (impl_->read_only) return make_error(ErrorKind::kInternal, "write to a read-only store");
+  if (impl_->options.read_only) return make_error(ErrorKind::kInternal, "write to a read-only store");
   rocksdb::WriteBatch raw;
   for (const auto& op : batch.ops_) {
     rocksdb::Slice key(op.key.data(), op.key.size());
@@ -266,7 +266,7 @@ Result<size_t> Store::count(Family family) const {
 }
 
 Status Store::flush() {
-  if (impl_->read_only) return {};
+  if (impl_->options.read_only) return {};
   rocksdb::FlushOptions options;
   options.wait = true;
   auto status = impl_->db->Flush(options, impl_->handles);
@@ -275,7 +275,7 @@ Status Store::flush() {
 }
 
 Status Store::refresh() {
-  if (!impl_->read_only) return {};
+  if (!impl_->options.read_only) return {};
   std::lock_guard lock(impl_->refresh_mutex);
   auto status = impl_->db->TryCatchUpWithPrimary();
   if (!status.ok()) return std::unexpected(to_error(status, "refresh records"));
