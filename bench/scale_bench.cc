@@ -621,6 +621,8 @@ Result<RawBuild> raw_xapian_build(const fs::path& built, size_t articles) {
     Xapian::Database source(schema::xapian_dir(built).string());
     const std::string article_type = std::string(schema::kTypeTerm) + "article";
     const std::string catalog_type = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
+    // Both type terms are looked up with one forward pass over the sorted termlist.
+    static_assert(std::string_view("article") < schema::kCatalogType);
     std::vector<std::pair<Xapian::Document, bool>> documents;  // the copy, and whether it is an article
     for (Xapian::docid id = 1; id <= source.get_lastdocid(); ++id) {
       Xapian::Document doc;
@@ -629,15 +631,15 @@ Result<RawBuild> raw_xapian_build(const fs::path& built, size_t articles) {
       } catch (const Xapian::DocNotFoundError&) {
         continue;
       }
-      Xapian::Document copy;
-      bool is_article = false, is_catalog = false;
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        is_article = is_article || *t == article_type;
-        is_catalog = is_catalog || *t == catalog_type;
-        copy.add_term(*t, t.get_wdf());
-      }
-      if (is_catalog) continue;
+      // What the document is, before anything of it is copied: catalog entries are left out.
+      auto type = doc.termlist_begin();
+      type.skip_to(article_type);
+      const bool is_article = type != doc.termlist_end() && *type == article_type;
+      type.skip_to(catalog_type);
+      if (type != doc.termlist_end() && *type == catalog_type) continue;
       if (is_article && out.articles == articles) break;
+      Xapian::Document copy;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) copy.add_term(*t, t.get_wdf());
       for (auto v = doc.values_begin(); v != doc.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
       copy.set_data(doc.get_data());
       documents.emplace_back(std::move(copy), is_article);
