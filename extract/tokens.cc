@@ -65,9 +65,9 @@ std::vector<Token> tokenize(std::string_view text) {
            lower == "m.d" || lower == "ph.d" || lower == "jr" || lower == "sr")) {
         ++i;
       }
-      Token token{text.substr(start, i - start), start, i, true, {}};
-      token.lower = to_lower_ascii(token.text);
-      tokens.push_back(std::move(token));
+      // The token's lowercase form is the word's, plus the period when one was taken.
+      if (i > start + word.size()) lower += '.';
+      tokens.push_back(Token{text.substr(start, i - start), start, i, true, std::move(lower)});
       continue;
     }
     size_t length = 1;
