@@ -289,8 +289,10 @@ constexpr PickWeights kPickWeights;
 constexpr std::array<std::string_view, 8> kAccessoryWords = {"attachment", "case",   "charger", "gel",
                                                                "pouch",      "refill", "refills", "replacement"};
 
-// How many catalog entries a question reads the features of: every product it can match in
-// any catalog a blog network has; beyond it, the text-ranked (or oldest) ones.
+// How many catalog entries the matcher looks at, at least, for a question it matches itself
+// (by words alone, or in a database without catalog topic terms): every product it can match
+// in any catalog a blog network has. The entries carrying a question's topics all count: the
+// handle has read them all already.
 constexpr Xapian::doccount kCandidateDepth = 5000;
 
 // What ranking needs to know about a product's name, which never changes for a product id:
@@ -394,6 +396,13 @@ std::optional<double> price_value(const Xapian::Document& doc, int slot) {
 double standing_of(const indexer::FeaturesView& f);
 
 void read_catalog_facts(const Xapian::Document& doc, TopicNumbers& numbers, CatalogFacts& facts) {
+  // Prices first: the matcher's budget filter sees them on an entry whose features are
+  // malformed too, and a match from cached posting lists must keep the same entries.
+  for (size_t i = 0; i < facts.low.size(); ++i) {
+    const std::string_view currency = schema::kBudgetCurrencies[i];
+    facts.low[i] = price_value(doc, schema::catalog_min_price_slot(currency));
+    facts.high[i] = price_value(doc, schema::catalog_max_price_slot(currency));
+  }
   facts.features = doc.get_value(schema::kFeaturesSlot);
   auto view = indexer::view_features(facts.features);
   if (!view) return;
@@ -409,11 +418,6 @@ void read_catalog_facts(const Xapian::Document& doc, TopicNumbers& numbers, Cata
   facts.traits = traits_of(view->brand, view->name);
   facts.day = day_number(view->latest);
   facts.standing = standing_of(facts.view);
-  for (size_t i = 0; i < facts.low.size(); ++i) {
-    const std::string_view currency = schema::kBudgetCurrencies[i];
-    facts.low[i] = price_value(doc, schema::catalog_min_price_slot(currency));
-    facts.high[i] = price_value(doc, schema::catalog_max_price_slot(currency));
-  }
 }
 
 CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id, const CatalogFacts& facts) {
@@ -426,6 +430,14 @@ CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id
   return shown;
 }
 
+// A catalog entry a question matched: its document, its text weight (0 when the question's
+// words do not match it) and its facts.
+struct CatalogMatch {
+  Xapian::docid doc = 0;
+  double weight = 0;
+  CatalogFacts* facts = nullptr;
+};
+
 // Catalog facts by document id, for one handle (not thread-safe, like the handle). From index
 // version 4 a rebuilt catalog document gets a new id, so what was read of an id stays true and
 // survives reopening (a crawl commits every few seconds; the entries it did not touch need not
@@ -434,6 +446,11 @@ CatalogFacts::Shown shown_entry(const Xapian::Database& db, Xapian::docid doc_id
 // A match looks up every entry it sees, so ids are found in an open-addressed table of
 // (id, position) pairs: std::unordered_map's hops from bucket to node were a tenth of a
 // recommend. The facts themselves sit in a deque, whose elements never move.
+//
+// It also keeps, until the next commit, the entries each catalog topic term is on (as Lucene
+// keeps filter bitsets): most questions name a concern or technique, whose boolean terms rank
+// nothing, and walking their posting lists and price values through the matcher for every
+// question was most of a recommend's time.
 class CatalogFactsCache {
  public:
   // Called before a question's match, never during it: the facts a match has seen stay put.
@@ -451,13 +468,26 @@ class CatalogFactsCache {
     return facts;
   }
   TopicNumbers& topics() { return topics_; }
+  // The entries carrying `term`, in document order.
+  const std::vector<CatalogMatch>& entries_with(const Xapian::Database& db, const std::string& term) {
+    auto [it, added] = by_term_.try_emplace(term);
+    if (added) {
+      for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+        it->second.push_back({*posting, 0.0, &of(db.get_document(*posting, Xapian::DOC_ASSUME_VALID))});
+      }
+    }
+    return it->second;
+  }
   void clear() {
+    by_term_.clear();
     facts_.clear();
     slots_.assign(slots_.size(), Slot{});
   }
-  // After the handle reopened: forgotten unless ids are stable, and then only once they are
-  // mostly of documents that are gone (a rebuilt entry leaves its old id behind).
+  // After the handle reopened: facts are forgotten unless ids are stable, and then only once
+  // they are mostly of documents that are gone (a rebuilt entry leaves its old id behind).
+  // Posting lists are always read again.
   void reopened(const Xapian::Database& db, bool ids_stable) {
+    by_term_.clear();
     const std::string type = std::string(schema::kTypeTerm) + std::string(schema::kCatalogType);
     if (!ids_stable || facts_.size() > 2 * static_cast<size_t>(db.get_termfreq(type)) + 1024) clear();
   }
@@ -483,30 +513,33 @@ class CatalogFactsCache {
     }
   }
 
+  std::unordered_map<std::string, std::vector<CatalogMatch>> by_term_;
   std::deque<CatalogFacts> facts_;
   std::vector<Slot> slots_;
   TopicNumbers topics_;
 };
+
+// Sorts matches by document and keeps the first of each document's.
+void in_document_order(std::vector<CatalogMatch>& matches) {
+  std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
+  matches.erase(std::unique(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
+                matches.end());
+}
 
 // Sees every matching catalog entry while Xapian matches (the MSet itself stays empty): in the
 // matcher, values come from value streams in document order, where Document::get_value on MSet
 // items would seek for each one.
 class CandidateSpy : public Xapian::MatchSpy {
  public:
-  struct Seen {
-    Xapian::docid doc = 0;
-    double weight = 0;
-    CatalogFacts* facts = nullptr;
-  };
   explicit CandidateSpy(CatalogFactsCache& cache) : cache_(cache) {}
   void operator()(const Xapian::Document& doc, double weight) override {
     seen_.push_back({doc.get_docid(), weight, &cache_.of(doc)});
   }
-  std::vector<Seen>& seen() { return seen_; }
+  std::vector<CatalogMatch>& seen() { return seen_; }
 
  private:
   CatalogFactsCache& cache_;
-  std::vector<Seen> seen_;
+  std::vector<CatalogMatch> seen_;
 };
 
 // A catalog entry in the running for a pick: its score, and what choosing it needs.
@@ -684,16 +717,20 @@ struct Recommender::Impl {
 
   // The question's concerns and techniques; for recommend, the terms only catalog entries carry.
   enum class Topics { kAllDocuments, kCatalogOnly };
-  Xapian::Query topic_query(const QueryInterpretation& q, Topics topics = Topics::kAllDocuments) const {
+  std::vector<std::string> topic_terms(const QueryInterpretation& q, Topics topics) const {
     const bool catalog = topics == Topics::kCatalogOnly;
-    std::vector<Xapian::Query> parts;
+    std::vector<std::string> terms;
     for (const auto& c : q.concerns) {
-      parts.emplace_back(schema::boolean_term(catalog ? schema::kCatalogConcernTerm : schema::kConcernTerm, c));
+      terms.push_back(schema::boolean_term(catalog ? schema::kCatalogConcernTerm : schema::kConcernTerm, c));
     }
     for (const auto& t : q.techniques) {
-      parts.emplace_back(schema::boolean_term(catalog ? schema::kCatalogTechniqueTerm : schema::kTechniqueTerm, t));
+      terms.push_back(schema::boolean_term(catalog ? schema::kCatalogTechniqueTerm : schema::kTechniqueTerm, t));
     }
-    return parts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    return terms;
+  }
+  Xapian::Query topic_query(const QueryInterpretation& q, Topics topics = Topics::kAllDocuments) const {
+    std::vector<std::string> terms = topic_terms(q, topics);
+    return terms.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
   Xapian::Query text_query(const std::string& text, const Xapian::Stem& stemmer) const {
@@ -844,11 +881,51 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       if (parts.empty()) return query;
       return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
     };
+    // Budget currencies are the price slots' order (schema.h).
+    const size_t currency = min_slot >= 0 ? static_cast<size_t>(min_slot - schema::catalog_min_price_slot(schema::kBudgetCurrencies[0])) : 0;
     // The entries carrying the concern or technique; when they are fewer than asked for and
     // the question has words too (a page may tag a product differently), also those the words
-    // match, which score lower for lacking the topic. Every match is seen by the spy; the
-    // MSet itself stays empty.
+    // match, which score lower for lacking the topic. The MSet itself stays empty: a spy sees
+    // every match.
+    //
+    // With catalog topic terms, the entries carrying them come from the handle's cache,
+    // filtered here as the matcher's filter would filter them, and the matcher runs for the
+    // words alone, to weigh the entries they match: the answers of matching
+    // AND_MAYBE(topics, words) without walking the topics' postings for every question.
     auto run = [&](bool within_budget) {
+      if (!topic.empty() && impl_->catalog_topic_terms) {
+        std::vector<CatalogMatch> found;
+        for (const std::string& term : impl_->topic_terms(q, Impl::Topics::kCatalogOnly)) {
+          const std::vector<CatalogMatch>& entries = handle->catalog.entries_with(handle->db, term);
+          found.insert(found.end(), entries.begin(), entries.end());
+        }
+        in_document_order(found);
+        if (q.budget) {
+          std::erase_if(found, [&](const CatalogMatch& m) {
+            const std::optional<double>& low = m.facts->low[currency];
+            return !low || (within_budget && ((q.budget->max && *low > *q.budget->max) ||
+                                              (q.budget->min && *low < *q.budget->min)));
+          });
+        }
+        if (text.empty()) return found;
+        CandidateSpy spy(handle->catalog);
+        Xapian::Enquire enquire(handle->db);
+        enquire.add_matchspy(&spy);
+        enquire.set_query(filtered(text, /*topic_led=*/false, within_budget));
+        enquire.get_mset(0, 0, handle->db.get_doccount());  // every entry the words match weighs its own
+        std::vector<CatalogMatch>& worded = spy.seen();
+        in_document_order(worded);
+        auto at = worded.begin();
+        for (CatalogMatch& m : found) {
+          at = std::lower_bound(at, worded.end(), m.doc, [](const CatalogMatch& w, Xapian::docid doc) { return w.doc < doc; });
+          if (at != worded.end() && at->doc == m.doc) m.weight = at->weight;
+        }
+        if (found.size() < request.limit) {
+          if (worded.size() > kCandidateDepth) worded.resize(kCandidateDepth);
+          found.insert(found.end(), worded.begin(), worded.end());
+        }
+        return found;
+      }
       CandidateSpy spy(handle->catalog);
       Xapian::Enquire enquire(handle->db);
       enquire.add_matchspy(&spy);
@@ -864,15 +941,11 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     const std::string asked = to_lower_ascii(q.text);
     const AskedTopics asked_topics{handle->catalog.topics().of(q.concerns), handle->catalog.topics().of(q.techniques)};
     std::vector<Candidate> candidates;
-    std::vector<CandidateSpy::Seen> matches = (!q.budget || min_slot >= 0) ? run(/*within_budget=*/true) : std::vector<CandidateSpy::Seen>();
+    std::vector<CatalogMatch> matches = (!q.budget || min_slot >= 0) ? run(/*within_budget=*/true) : std::vector<CatalogMatch>();
     // A second, word-led match repeats entries of the first; the first (topic-led) sighting counts.
-    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
-    matches.erase(std::unique(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
-                  matches.end());
+    in_document_order(matches);
     candidates.reserve(matches.size());
-    // Budget currencies are the price slots' order (schema.h).
-    const size_t currency = min_slot >= 0 ? static_cast<size_t>(min_slot - schema::catalog_min_price_slot(schema::kBudgetCurrencies[0])) : 0;
-    for (const CandidateSpy::Seen& seen : matches) {
+    for (const CatalogMatch& seen : matches) {
       CatalogFacts& facts = *seen.facts;
       if (!facts.valid) continue;
       Candidate c;
@@ -931,7 +1004,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       for (const auto& t : q.techniques) about += (about.empty() ? "" : ", ") + t;
       if (about.empty()) about = q.residual;
       std::optional<double> cheapest;
-      for (const CandidateSpy::Seen& any : q.budget && min_slot >= 0 ? run(/*within_budget=*/false) : std::vector<CandidateSpy::Seen>()) {
+      for (const CatalogMatch& any : q.budget && min_slot >= 0 ? run(/*within_budget=*/false) : std::vector<CatalogMatch>()) {
         const std::optional<double>& amount = any.facts->low[currency];
         if (amount && (!cheapest || *amount < *cheapest)) cheapest = amount;
       }

@@ -94,5 +94,75 @@ TEST_F(CatalogReaderTest, ADatabaseNoWriterOfThisVersionHasOpenedIsReadWithTheSh
   EXPECT_EQ(**version, std::to_string(schema::kSchemaVersion));
 }
 
+// A reader keeps what it read of every catalog entry it has seen, found by document id, and
+// numbers the topics it compares: one that has answered many questions about hundreds of
+// entries must answer exactly as a reader that has read nothing yet.
+TEST_F(CatalogReaderTest, AReaderThatHasSeenManyEntriesAnswersAsAFreshOne) {
+  const char* const concerns[] = {"de-puffing", "fine lines and wrinkles", "firmness", "dullness", "redness"};
+  const char* const techniques[] = {"gua sha", "microcurrent", "facial massage", "facial rolling"};
+  // Texts far enough apart not to be near-duplicates of each other (which would be indexed once).
+  const char* const words[] = {"chilled", "steel", "jade", "quartz", "morning", "evening", "cheek", "jaw", "brow",
+                               "gentle", "pressure", "outward", "upward", "strokes", "minutes", "serum", "oil",
+                               "balm", "fridge", "travel", "bamboo", "copper", "weekly", "daily", "tension",
+                               "sleep", "water", "salt", "sun", "wind", "collar", "temple", "ear", "neck"};
+  auto text_of = [&](int a) {
+    std::string text;
+    uint32_t x = 2654435761u * static_cast<uint32_t>(a + 1);
+    for (int w = 0; w < 80; ++w) {
+      x = x * 1103515245u + 12345u;
+      text += std::string(words[(x >> 16) % std::size(words)]) + " ";
+    }
+    return text;
+  };
+  for (int a = 0; a < 60; ++a) {
+    ExtractedPage page = test::roller_article("many-" + std::to_string(a), "Tools, part " + std::to_string(a), text_of(a));
+    page.products.clear();
+    for (int p = 0; p < 20; ++p) {
+      const int n = a * 20 + p;
+      Product product;
+      product.brand = "Maker " + std::to_string(n % 97);
+      product.name = "Tool " + std::to_string(n);
+      product.price = {5.0 + n % 190, {}, {}, n % 7 == 0 ? "GBP" : "USD"};
+      product.concerns = {concerns[n % 5], concerns[(n / 5) % 5]};
+      product.techniques = {techniques[n % 4]};
+      page.products.push_back(product);
+    }
+    ASSERT_TRUE(writer_->index_page(page));
+  }
+  ASSERT_TRUE(writer_->commit());
+  const std::string questions[] = {"de-puffing under $50",      "fine lines between $20 and $60", "firmness over $100",
+                                   "gua sha for dullness",      "microcurrent under $150",        "redness under £40",
+                                   "facial massage for puffiness", "de-puffing roller under $50"};
+  auto warm = open_reader();
+  ASSERT_TRUE(warm);
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& question : questions) ASSERT_TRUE(warm->recommend_uncached({question, 10}));
+  }
+  size_t picks = 0;
+  for (const std::string& question : questions) {
+    auto fresh = open_reader();
+    ASSERT_TRUE(fresh);
+    auto expected = fresh->recommend_uncached({question, 10});
+    auto answer = warm->recommend_uncached({question, 10});
+    ASSERT_TRUE(expected && answer) << question;
+    ASSERT_EQ(answer->results.size(), expected->results.size()) << question;
+    for (size_t i = 0; i < answer->results.size(); ++i) {
+      // Each pick shows its own product's price ("Tool N" costs 5 + N % 190).
+      const Product& shown = answer->results[i].product;
+      if (shown.name.starts_with("Tool ")) {
+        const int n = std::stoi(shown.name.substr(5));
+        EXPECT_EQ(shown.price.amount, 5.0 + n % 190) << question << ": " << shown.name;
+      }
+      EXPECT_EQ(answer->results[i].product_id, expected->results[i].product_id) << question << " #" << i;
+      EXPECT_EQ(answer->results[i].product.price.amount, expected->results[i].product.price.amount) << question;
+      EXPECT_EQ(answer->results[i].matched_concerns, expected->results[i].matched_concerns) << question;
+      EXPECT_EQ(answer->results[i].matched_techniques, expected->results[i].matched_techniques) << question;
+      EXPECT_DOUBLE_EQ(answer->results[i].score, expected->results[i].score) << question;
+    }
+    picks += answer->results.size();
+  }
+  EXPECT_GE(picks, 50u) << "too few picks to compare";
+}
+
 }  // namespace
 }  // namespace beautyidx::recommender
