@@ -519,6 +519,16 @@ class CatalogFactsCache {
   TopicNumbers topics_;
 };
 
+// The weight of every document a match sees, in document order (the matcher's).
+class WeightSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override { seen_.emplace_back(doc.get_docid(), weight); }
+  const std::vector<std::pair<Xapian::docid, double>>& seen() const { return seen_; }
+
+ private:
+  std::vector<std::pair<Xapian::docid, double>> seen_;
+};
+
 // Sorts matches by document and keeps the first of each document's.
 void in_document_order(std::vector<CatalogMatch>& matches) {
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
@@ -897,9 +907,13 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
         std::vector<CatalogMatch> found;
         for (const std::string& term : impl_->topic_terms(q, Impl::Topics::kCatalogOnly)) {
           const std::vector<CatalogMatch>& entries = handle->catalog.entries_with(handle->db, term);
+          const auto merged = static_cast<std::ptrdiff_t>(found.size());
           found.insert(found.end(), entries.begin(), entries.end());
+          std::inplace_merge(found.begin(), found.begin() + merged, found.end(),
+                             [](const auto& a, const auto& b) { return a.doc < b.doc; });
         }
-        in_document_order(found);
+        found.erase(std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
+                    found.end());
         if (q.budget) {
           std::erase_if(found, [&](const CatalogMatch& m) {
             const std::optional<double>& low = m.facts->low[currency];
@@ -908,21 +922,24 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
           });
         }
         if (text.empty()) return found;
-        CandidateSpy spy(handle->catalog);
+        // The words' weights, for the entries that carry the topics (in document order).
+        WeightSpy weights;
         Xapian::Enquire enquire(handle->db);
-        enquire.add_matchspy(&spy);
-        enquire.set_query(filtered(text, /*topic_led=*/false, within_budget));
-        enquire.get_mset(0, 0, handle->db.get_doccount());  // every entry the words match weighs its own
-        std::vector<CatalogMatch>& worded = spy.seen();
-        in_document_order(worded);
-        auto at = worded.begin();
+        enquire.add_matchspy(&weights);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, topic));
+        enquire.get_mset(0, 0, handle->db.get_doccount());
+        auto at = weights.seen().begin();
         for (CatalogMatch& m : found) {
-          at = std::lower_bound(at, worded.end(), m.doc, [](const CatalogMatch& w, Xapian::docid doc) { return w.doc < doc; });
-          if (at != worded.end() && at->doc == m.doc) m.weight = at->weight;
+          at = std::lower_bound(at, weights.seen().end(), m.doc, [](const auto& w, Xapian::docid doc) { return w.first < doc; });
+          if (at != weights.seen().end() && at->first == m.doc) m.weight = at->second;
         }
         if (found.size() < request.limit) {
-          if (worded.size() > kCandidateDepth) worded.resize(kCandidateDepth);
-          found.insert(found.end(), worded.begin(), worded.end());
+          CandidateSpy spy(handle->catalog);
+          enquire.clear_matchspies();
+          enquire.add_matchspy(&spy);
+          enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), false, within_budget));
+          enquire.get_mset(0, 0, kCandidateDepth);
+          found.insert(found.end(), spy.seen().begin(), spy.seen().end());
         }
         return found;
       }
