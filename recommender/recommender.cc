@@ -393,7 +393,17 @@ std::optional<double> price_value(const Xapian::Document& doc, int slot) {
   return Xapian::sortable_unserialise(value);
 }
 
-double standing_of(const indexer::FeaturesView& f);
+// The part of an entry's score no question changes.
+double standing_of(const indexer::FeaturesView& f) {
+  const PickWeights& w = kPickWeights;
+  double standing = 0;
+  for (size_t c = 0; c < f.endorsers.size(); ++c) {
+    standing += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
+  }
+  if (f.evidenced > 0) standing += w.evidence;
+  standing += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
+  return standing;
+}
 
 void read_catalog_facts(const Xapian::Document& doc, TopicNumbers& numbers, CatalogFacts& facts) {
   // Prices first: the matcher's budget filter sees them on an entry whose features are
@@ -591,16 +601,6 @@ double topic_share(const CatalogFacts& facts, const AskedTopics& asked) {
   return share;
 }
 
-double standing_of(const indexer::FeaturesView& f) {
-  const PickWeights& w = kPickWeights;
-  double standing = 0;
-  for (size_t c = 0; c < f.endorsers.size(); ++c) {
-    standing += w.endorsement * credential_weight(static_cast<CredentialClass>(c)) * f.endorsers[c];
-  }
-  if (f.evidenced > 0) standing += w.evidence;
-  standing += w.mentions * std::log2(1.0 + static_cast<double>(f.mentions));
-  return standing;
-}
 
 double candidate_score(const CatalogFacts& facts, const QueryInterpretation& q, const AskedTopics& asked_topics,
                        const std::string& asked_lower, double text_relevance, long today) {
@@ -893,6 +893,10 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     };
     // Budget currencies are the price slots' order (schema.h).
     const size_t currency = min_slot >= 0 ? static_cast<size_t>(min_slot - schema::catalog_min_price_slot(schema::kBudgetCurrencies[0])) : 0;
+    // Whether a price in the budget's currency is outside its range.
+    auto outside_budget = [&](double price) {
+      return (q.budget->max && price > *q.budget->max) || (q.budget->min && price < *q.budget->min);
+    };
     // The entries carrying the concern or technique; when they are fewer than asked for and
     // the question has words too (a page may tag a product differently), also those the words
     // match, which score lower for lacking the topic. The MSet itself stays empty: a spy sees
@@ -902,57 +906,55 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
     // filtered here as the matcher's filter would filter them, and the matcher runs for the
     // words alone, to weigh the entries they match: the answers of matching
     // AND_MAYBE(topics, words) without walking the topics' postings for every question.
-    auto run = [&](bool within_budget) {
-      if (!topic.empty() && impl_->catalog_topic_terms) {
-        std::vector<CatalogMatch> found;
-        for (const std::string& term : impl_->topic_terms(q, Impl::Topics::kCatalogOnly)) {
-          const std::vector<CatalogMatch>& entries = handle->catalog.entries_with(handle->db, term);
-          const auto merged = static_cast<std::ptrdiff_t>(found.size());
-          found.insert(found.end(), entries.begin(), entries.end());
-          std::inplace_merge(found.begin(), found.begin() + merged, found.end(),
-                             [](const auto& a, const auto& b) { return a.doc < b.doc; });
-        }
-        found.erase(std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
-                    found.end());
-        if (q.budget) {
-          std::erase_if(found, [&](const CatalogMatch& m) {
-            const std::optional<double>& low = m.facts->low[currency];
-            return !low || (within_budget && ((q.budget->max && *low > *q.budget->max) ||
-                                              (q.budget->min && *low < *q.budget->min)));
-          });
-        }
-        if (text.empty()) return found;
-        // The words' weights, for the entries that carry the topics (in document order).
-        WeightSpy weights;
-        Xapian::Enquire enquire(handle->db);
-        enquire.add_matchspy(&weights);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, topic));
-        enquire.get_mset(0, 0, handle->db.get_doccount());
-        auto at = weights.seen().begin();
-        for (CatalogMatch& m : found) {
-          at = std::lower_bound(at, weights.seen().end(), m.doc, [](const auto& w, Xapian::docid doc) { return w.first < doc; });
-          if (at != weights.seen().end() && at->first == m.doc) m.weight = at->second;
-        }
-        if (found.size() < request.limit) {
-          CandidateSpy spy(handle->catalog);
-          enquire.clear_matchspies();
-          enquire.add_matchspy(&spy);
-          enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), false, within_budget));
-          enquire.get_mset(0, 0, kCandidateDepth);
-          found.insert(found.end(), spy.seen().begin(), spy.seen().end());
-        }
-        return found;
+    auto cached_topic_entries = [&](bool within_budget) {
+      std::vector<CatalogMatch> found;
+      for (const std::string& term : impl_->topic_terms(q, Impl::Topics::kCatalogOnly)) {
+        const std::vector<CatalogMatch>& entries = handle->catalog.entries_with(handle->db, term);
+        const auto merged = static_cast<std::ptrdiff_t>(found.size());
+        found.insert(found.end(), entries.begin(), entries.end());
+        std::inplace_merge(found.begin(), found.begin() + merged, found.end(),
+                           [](const auto& a, const auto& b) { return a.doc < b.doc; });
       }
+      found.erase(std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
+                  found.end());
+      if (q.budget) {
+        std::erase_if(found, [&](const CatalogMatch& m) {
+          const std::optional<double>& low = m.facts->low[currency];
+          return !low || (within_budget && outside_budget(*low));
+        });
+      }
+      if (text.empty()) return found;
+      // The words' weights, for the entries that carry the topics (in document order).
+      WeightSpy weights;
+      Xapian::Enquire enquire(handle->db);
+      enquire.add_matchspy(&weights);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, topic));
+      enquire.get_mset(0, 0, handle->db.get_doccount());
+      auto at = weights.seen().begin();
+      for (CatalogMatch& m : found) {
+        at = std::lower_bound(at, weights.seen().end(), m.doc, [](const auto& w, Xapian::docid doc) { return w.first < doc; });
+        if (at != weights.seen().end() && at->first == m.doc) m.weight = at->second;
+      }
+      return found;
+    };
+    auto matched = [&](const Xapian::Query& query) {
       CandidateSpy spy(handle->catalog);
       Xapian::Enquire enquire(handle->db);
       enquire.add_matchspy(&spy);
-      enquire.set_query(filtered(match, !topic.empty(), within_budget));
+      enquire.set_query(query);
       enquire.get_mset(0, 0, kCandidateDepth);
-      if (spy.seen().size() < request.limit && !topic.empty() && !text.empty()) {
-        enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), false, within_budget));
-        enquire.get_mset(0, 0, kCandidateDepth);
-      }
       return std::move(spy.seen());
+    };
+    auto run = [&](bool within_budget) {
+      std::vector<CatalogMatch> found = !topic.empty() && impl_->catalog_topic_terms
+                                            ? cached_topic_entries(within_budget)
+                                            : matched(filtered(match, !topic.empty(), within_budget));
+      if (found.size() < request.limit && !topic.empty() && !text.empty()) {
+        std::vector<CatalogMatch> worded =
+            matched(filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, topic), false, within_budget));
+        found.insert(found.end(), worded.begin(), worded.end());
+      }
+      return found;
     };
     const long today = day_number(utc_today("%Y%m%d")).value_or(0);
     const std::string asked = to_lower_ascii(q.text);
@@ -973,8 +975,7 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
         c.price = *facts.low[currency];
         if (facts.high[currency] && *facts.high[currency] > c.price) c.price_max = facts.high[currency];
         // The budget is strict: a bad value slot must never let an over-budget pick through.
-        if (q.budget->max && c.price > *q.budget->max) continue;
-        if (q.budget->min && c.price < *q.budget->min) continue;
+        if (outside_budget(c.price)) continue;
       }
       c.score = candidate_score(facts, q, asked_topics, asked, seen.weight, today);
       candidates.push_back(std::move(c));
