@@ -155,20 +155,19 @@ Result<std::unique_ptr<recommender::Recommender>> open_reader(const fs::path& db
 }
 
 // Precomputes the related-article lists the last commit made due, on every core: what lets
-// `serve` answer the widget with one record read. The refresh ends with a flush of the records,
-// which ingest and reindex leave to it; when the refresh fails, what the run wrote is flushed all
-// the same, so a reader opening the database later starts from table files.
+// `serve` answer the widget with one record read.
 Result<pipeline::RelatedRefreshReport> refresh_related_lists(storage::Store& store, const fs::path& db,
                                                              const fs::path& data) {
   auto reader = open_reader(db, data);
+  if (!reader) return std::unexpected(reader.error());
   bool tty = isatty(fileno(stderr));
-  auto progress = [&](const pipeline::RelatedRefreshReport& r) {
-    if (tty && r.computed % 100 == 0) std::fprintf(stderr, "\r\x1b[Krelated lists: %zu computed", r.computed);
-  };
-  auto report = reader ? pipeline::refresh_related(store, **reader, default_worker_threads(), progress)
-                       : Result<pipeline::RelatedRefreshReport>(std::unexpected(reader.error()));
+  auto report = pipeline::refresh_related(store, **reader, default_worker_threads(),
+                                          [&](const pipeline::RelatedRefreshReport& r) {
+                                            if (tty && r.computed % 100 == 0) {
+                                              std::fprintf(stderr, "\r\x1b[Krelated lists: %zu computed", r.computed);
+                                            }
+                                          });
   if (tty) std::fprintf(stderr, "\r\x1b[K");
-  if (!report) (void)store.flush();  // the refresh's error is the one to report
   return report;
 }
 

@@ -56,6 +56,7 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     if (auto s = index_prepared(workers->take()); !s) return std::unexpected(s.error());
   }
   if (auto s = indexer.commit(); !s) return std::unexpected(s.error());
+  if (auto s = store.flush(); !s) return std::unexpected(s.error());
   return report;
 }
 

@@ -20,9 +20,7 @@ struct IngestReport {
 
 // Reads every .html/.htm/.txt file under each path (folders recursively, in name order); a
 // file's URL is `base_url` + its path relative to the folder ("a/index.html" -> "a/"). Raw
-// pages are stored like crawled ones, so `reindex` covers them. Commits at the end, and leaves
-// the flush of the records to the caller's run: refresh_related, which follows it in
-// `beautyidx`, ends with one that covers what this wrote.
+// pages are stored like crawled ones, so `reindex` covers them. Commits at the end.
 Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, const extract::Extractor& extractor,
                             const std::vector<std::filesystem::path>& paths, const std::string& base_url);
 

@@ -51,6 +51,7 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
   if (!failure) return std::unexpected(failure.error());
   if (auto s = indexer.commit(); !s) return std::unexpected(s.error());
   if (auto products = indexer.rebuild_catalog(); !products) return std::unexpected(products.error());
+  if (auto s = store.flush(); !s) return std::unexpected(s.error());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

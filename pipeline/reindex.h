@@ -20,9 +20,7 @@ struct ReindexReport {
 };
 
 // Re-extracts and re-indexes every stored page, committing every `commit_every` pages.
-// `progress` (optional) is called after each page. Leaves the flush of the records to the
-// caller's run: refresh_related, which follows it in `beautyidx` and the admin reindex, ends
-// with one that covers what this wrote.
+// `progress` (optional) is called after each page.
 Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, const extract::Extractor& extractor,
                               size_t commit_every = 200,
                               const std::function<void(const ReindexReport&)>& progress = {});

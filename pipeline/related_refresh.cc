@@ -132,8 +132,7 @@ Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recomm
   storage::WriteBatch leftovers;
   for (const auto& id : *due) leftovers.put(Family::kMeta, schema::related_due_key(id), "");
   if (auto s = store.write(leftovers, /*sync=*/true); !s) return std::unexpected(s.error());
-  // Readers opening the database start from table files. Also what an ingest or a reindex
-  // before the refresh wrote: they do not flush themselves.
+  // As a crawl does at its end: readers opening the database start from table files.
   if (auto s = store.flush(); !s) return std::unexpected(s.error());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -26,9 +26,7 @@ struct RelatedRefreshReport {
 // it stopped. An article that gets its first list also marks the lists it names as due, once:
 // an article new to the index belongs in its neighbours' lists too.
 // `max_lists` bounds the work: the due lists beyond it (in id order) stay due for the next
-// refresh, and related() computes their answers meanwhile. Ends with a flush of the records,
-// all families: the one flush of a run that ingests or reindexes first (those leave it to the
-// run), and of a refresh run on its own.
+// refresh, and related() computes their answers meanwhile. Ends with a flush of the records.
 Result<RelatedRefreshReport> refresh_related(storage::Store& store, const recommender::Recommender& recommender,
                                              size_t workers = 2,
                                              const std::function<void(const RelatedRefreshReport&)>& progress = {},

@@ -145,12 +145,7 @@ struct BackgroundJobs::Impl {
     Status result;
     try {
       result = work(database, extractor);
-      if (result) {
-        // The refresh ends with a flush of the records, which a reindex leaves to it; when the
-        // refresh fails, what the job wrote is flushed all the same.
-        result = refresh_related_lists(database);
-        if (!result) (void)database.store->flush();
-      }
+      if (result) result = refresh_related_lists(database);
     } catch (const std::exception& e) {
       result = make_error(ErrorKind::kInternal, std::string("job failed: ") + e.what());
     }
