@@ -790,7 +790,8 @@ Status Indexer::write_page(PreparedPage& prepared) {
   if (fingerprint != 0) {
     const std::string bands[] = {band_key(0, fingerprint), band_key(1, fingerprint), band_key(2, fingerprint),
                                  band_key(3, fingerprint)};
-    auto status = impl_->store->scan_prefixes(Family::kMeta, bands, [&](std::string_view key, std::string_view value) {
+    const std::string_view band_prefixes[] = {bands[0], bands[1], bands[2], bands[3]};
+    auto status = impl_->store->scan_prefixes(Family::kMeta, band_prefixes, [&](std::string_view key, std::string_view value) {
       std::string other(key.substr(key.rfind('/') + 1));
       std::uint64_t other_hash = std::strtoull(std::string(value).c_str(), nullptr, 16);
       if (other != id && hamming_distance(fingerprint, other_hash) <= kNearDuplicateBits) {

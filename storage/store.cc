@@ -212,18 +212,17 @@ Status Store::write(const WriteBatch& batch, bool sync) {
 
 Status Store::scan(Family family, std::string_view prefix,
                    const std::function<bool(std::string_view, std::string_view)>& visit) const {
-  const std::string prefixes[] = {std::string(prefix)};
-  return scan_prefixes(family, prefixes, visit);
+  return scan_prefixes(family, std::span<const std::string_view>(&prefix, 1), visit);
 }
 
-Status Store::scan_prefixes(Family family, std::span<const std::string> prefixes,
+Status Store::scan_prefixes(Family family, std::span<const std::string_view> prefixes,
                             const std::function<bool(std::string_view, std::string_view)>& visit) const {
   if (impl_->handle(family) == nullptr) return {};
   std::unique_ptr<rocksdb::Iterator> it(
       impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(family)));
   bool more = true;
   for (size_t p = 0; p < prefixes.size() && more && it->status().ok(); ++p) {
-    const std::string& prefix = prefixes[p];
+    const std::string_view prefix = prefixes[p];
     for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
       if (!key.starts_with(prefix)) break;

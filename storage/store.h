@@ -87,7 +87,7 @@ class Store {
               const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
   // scan() for several prefixes in turn through one iterator (an iterator costs more to make
   // than a seek); `visit` returning false ends the whole walk.
-  Status scan_prefixes(Family family, std::span<const std::string> prefixes,
+  Status scan_prefixes(Family family, std::span<const std::string_view> prefixes,
                        const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
   // Like scan, but starts at the first key >= `start` and does not stop at a prefix.
   Status scan_from(Family family, std::string_view start,

@@ -42,7 +42,7 @@ TEST(StoreTest, ScanPrefixesWalksEachPrefixInTurnAndStopsWhenAsked) {
   ASSERT_TRUE(store) << store.error().message;
   for (const char* key : {"a1", "a2", "b1", "c1", "c2", "d1"}) ASSERT_TRUE((*store)->put(Family::kMeta, key, "v"));
 
-  const std::string prefixes[] = {"c", "a", "x"};  // not in key order; one matches nothing
+  const std::string_view prefixes[] = {"c", "a", "x"};  // not in key order; one matches nothing
   std::vector<std::string> keys;
   ASSERT_TRUE((*store)->scan_prefixes(Family::kMeta, prefixes, [&](std::string_view k, std::string_view) {
     keys.emplace_back(k);
