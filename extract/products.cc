@@ -77,7 +77,11 @@ bool looks_like_domain(std::string_view source) {
 // item each. A paragraph with fewer than two bulleted items is one item, the paragraph itself.
 std::vector<std::string_view> bullet_items(std::string_view text) {
   constexpr std::string_view kBullet = "\xE2\x80\xA2";
-  if (text.find(kBullet) == std::string_view::npos) return {text};  // most paragraphs
+  // Most paragraphs have no bullet; one bullet is a mark inside a line, not a list.
+  const size_t first = text.find(kBullet);
+  if (first == std::string_view::npos || text.find(kBullet, first + kBullet.size()) == std::string_view::npos) {
+    return {text};
+  }
   std::vector<std::string_view> items;
   size_t start = 0;
   while (start <= text.size()) {
@@ -402,7 +406,8 @@ std::vector<Product> find_products(const std::vector<Paragraph>& paragraphs,
         auto known =
             domain ? catalog.brand_for_domain(candidate.source) : catalog.brand(candidate.source);
         product.brand = known ? *known : domain ? "" : candidate.source;
-        product.name = equals_ignore_case(split.brand, product.brand) ? split.name : candidate.name;
+        // The split found no brand in the name (it only trimmed it).
+        product.name = product.brand.empty() ? split.name : candidate.name;
       } else {
         // The brand the name starts with, when sold at a retailer, when no source is named, and
         // when the name itself names its maker ("Paula's Choice ... ($34, paulaschoice.com)").
