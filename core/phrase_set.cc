@@ -60,7 +60,6 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) : phrase_count_(
       }
     }
   }
-  for (const auto& ends : ends_) ends_any_.push_back(!ends.empty());
   if (phrase_count_ <= kMaskPhrases) {
     for (const auto& ends : ends_) {
       uint64_t mask = 0;
@@ -68,13 +67,17 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) : phrase_count_(
       ends_mask_.push_back(mask);
     }
   }
+  // From state numbers to row offsets flagged where a phrase ends (see State).
+  for (State& target : transitions_) {
+    target = static_cast<State>(target * classes_) | (ends_[target].empty() ? 0 : kEndsHere);
+  }
 }
 
 bool PhraseSet::contains_any(std::string_view text) const {
   State state = 0;
   for (char c : text) {
     state = next(state, static_cast<unsigned char>(c));
-    if (ends_any_[state]) return true;
+    if (state & kEndsHere) return true;
   }
   return false;
 }
@@ -85,7 +88,7 @@ size_t PhraseSet::count_present(std::string_view text) const {
     State state = 0;
     for (char c : text) {
       state = next(state, static_cast<unsigned char>(c));
-      present |= ends_mask_[state];
+      if (state & kEndsHere) present |= ends_mask_[number_of(state)];
     }
     return static_cast<size_t>(std::popcount(present));
   }
@@ -94,7 +97,8 @@ size_t PhraseSet::count_present(std::string_view text) const {
   State state = 0;
   for (char c : text) {
     state = next(state, static_cast<unsigned char>(c));
-    for (uint32_t p : ends_[state]) {
+    if (!(state & kEndsHere)) continue;
+    for (uint32_t p : ends_[number_of(state)]) {
       if (!present[p]) {
         present[p] = true;
         ++count;

@@ -1,5 +1,6 @@
 #include "core/price.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -222,8 +223,9 @@ std::optional<double> parse_amount(std::string_view text) {
 
 std::vector<PriceMention> find_prices(std::string_view text, std::string_view default_currency) {
   std::vector<PriceMention> mentions;
-  // Every price has a digit; most paragraphs have none, and one fast scan says so.
-  if (text.find_first_of("0123456789") == std::string_view::npos) return mentions;
+  // Every price has a digit; most paragraphs have none, and one fast scan says so. (Not
+  // find_first_of, which searches its set of ten once per byte.)
+  if (std::none_of(text.begin(), text.end(), is_digit)) return mentions;
   for (size_t i = 0; i < text.size();) {
     bool candidate = is_digit(text[i]) || prefix_at(text, i).has_value();
     if (!candidate || (i > 0 && is_digit(text[i - 1]))) {

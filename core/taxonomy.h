@@ -2,11 +2,11 @@
 // loaded from data/taxonomy.json. Thread-safe for concurrent reads once loaded.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -26,7 +26,11 @@ struct TaxonomyEntry {
 struct TaxonomyMatch {
   std::vector<std::string> concerns;
   std::vector<std::string> techniques;
-  std::map<std::string, int, std::less<>> mentions;  // id -> how many times it was named
+  // How many times each id found was named, in order of first appearance. The ids view the
+  // Taxonomy's own, so a match must not outlive the taxonomy that made it.
+  std::vector<std::pair<std::string_view, int>> mentions;
+
+  int mentions_of(std::string_view id) const;
 };
 
 class Taxonomy {
@@ -55,19 +59,25 @@ class Taxonomy {
     std::vector<std::string> words;
     size_t entry = 0;
   };
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-  };
   // Matching over any list of words: word_at(i) gives word i as a string_view.
   template <typename WordAt>
   TaxonomyMatch match_each(size_t count, WordAt word_at) const;
 
+  // Phrases that start with `word`, longest first; null when none does.
+  const std::vector<Phrase>* phrases_starting_with(std::string_view word) const;
+
   std::vector<TaxonomyEntry> entries_;
   std::vector<std::string> vocabulary_;
-  // Phrases keyed by their first word, longest first. Hashed: every word of every paragraph
-  // of every page is looked up here.
-  std::unordered_map<std::string, std::vector<Phrase>, WordHash, std::equal_to<>> phrases_by_first_word_;
+  // Phrases grouped by their first word, longest first, found through an open-addressed table
+  // of the first words' hashes: every word of every paragraph of every page is looked up, and
+  // almost none is a first word, so a miss must cost one probe and no string comparison.
+  struct FirstWord {
+    std::string word;
+    std::vector<Phrase> phrases;
+  };
+  std::vector<FirstWord> first_words_;
+  std::vector<uint32_t> first_word_slots_;  // hash -> 1 + index in first_words_; 0 when empty
+  std::vector<uint64_t> first_word_hashes_;  // beside each slot, its word's full hash
 };
 
 }  // namespace beautyidx

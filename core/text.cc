@@ -66,21 +66,26 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a cursor into a buffer sized once: the output is never longer than the
+  // input, and this runs on every text block of every page.
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* cursor = begin;
   bool pending_space = false;
   for (size_t i = 0; i < text.size();) {
-    size_t space = is_ascii_space(text[i]) ? 1 : unicode_space_length(text, i);
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t space = is_ascii_space(c) ? 1 : c < 0xC2 ? 0 : unicode_space_length(text, i);
     if (space > 0) {
       pending_space = true;
       i += space;
       continue;
     }
-    if (pending_space && !out.empty()) out.push_back(' ');
+    if (pending_space && cursor != begin) *cursor++ = ' ';
     pending_space = false;
-    out.push_back(text[i]);
+    *cursor++ = static_cast<char>(c);
     ++i;
   }
+  out.resize(static_cast<size_t>(cursor - begin));
   return out;
 }
 
@@ -101,14 +106,18 @@ bool starts_with_ignore_case(std::string_view text, std::string_view prefix) {
 
 MatchWordList match_word_list(std::string_view text) {
   MatchWordList list;
-  list.buffer.reserve(text.size());
-  size_t word_start = 0;
+  // Words are never longer than the text they come from (a curly apostrophe's three bytes
+  // become one), so the buffer is sized once and written through a cursor: this runs over
+  // every byte of every page, several times.
+  list.buffer.resize(text.size());
+  list.spans.reserve(text.size() / 6);
+  char* const begin = list.buffer.data();
+  char* out = begin;
+  char* word_start = begin;
   auto flush = [&] {
-    while (list.buffer.size() > word_start && list.buffer.back() == '\'') list.buffer.pop_back();
-    if (list.buffer.size() > word_start) {
-      list.spans.push_back({word_start, list.buffer.size() - word_start});
-    }
-    word_start = list.buffer.size();
+    while (out > word_start && out[-1] == '\'') --out;
+    if (out > word_start) list.spans.emplace_back(word_start - begin, out - word_start);
+    word_start = out;
   };
   // ASCII letters and digits as they go into a word (lowercased); 0 for everything else.
   static constexpr auto kWordByte = [] {
@@ -121,9 +130,9 @@ MatchWordList match_word_list(std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (char folded = kWordByte[c]) {
-        list.buffer.push_back(folded);
-      } else if (c == '\'' && list.buffer.size() > word_start) {
-        list.buffer.push_back('\'');
+        *out++ = folded;
+      } else if (c == '\'' && out > word_start) {
+        *out++ = '\'';
       } else {
         flush();
       }
@@ -138,16 +147,16 @@ MatchWordList match_word_list(std::string_view text) {
     }
     std::string_view sequence = text.substr(i, length);
     if (sequence == "\xE2\x80\x99" || sequence == "\xE2\x80\x98") {  // curly apostrophes
-      if (list.buffer.size() > word_start) list.buffer.push_back('\'');
-    } else if (sequence.starts_with("\xE2\x80") || sequence == "\xC2\xA0" ||
-               sequence.starts_with("\xC2")) {
-      flush();  // dashes, quotes, spaces, bullets, Latin-1 punctuation
+      if (out > word_start) *out++ = '\'';
+    } else if (sequence.starts_with("\xE2\x80") || sequence.starts_with("\xC2")) {
+      flush();  // dashes, quotes, spaces (NBSP), bullets, Latin-1 punctuation
     } else {
-      list.buffer.append(sequence);  // letters outside ASCII (é, ñ, ...)
+      out = std::copy(sequence.begin(), sequence.end(), out);  // letters outside ASCII (é, ñ, ...)
     }
     i += length;
   }
   flush();
+  list.buffer.resize(static_cast<size_t>(out - begin));
   return list;
 }
 

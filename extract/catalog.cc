@@ -92,6 +92,14 @@ Result<Catalog> Catalog::parse(std::string_view retailers_json, std::string_view
   }
   std::stable_sort(catalog.brands_.begin(), catalog.brands_.end(),
                    [](const Brand& a, const Brand& b) { return a.name.size() > b.name.size(); });
+  std::vector<std::string_view> spellings;
+  for (size_t b = 0; b < catalog.brands_.size(); ++b) {
+    for (size_t s = 0; s < catalog.brands_[b].spellings.size(); ++s) {
+      catalog.spelling_list_.push_back({b, s});
+      spellings.push_back(catalog.brands_[b].spellings[s]);
+    }
+  }
+  catalog.spelling_set_ = PhraseSet(std::span<const std::string_view>(spellings));
   return catalog;
 }
 
@@ -156,21 +164,23 @@ Catalog::BrandSplit Catalog::split_brand(std::string_view product_name) const {
 }
 
 std::optional<Catalog::BrandMention> Catalog::last_brand_in(std::string_view text) const {
+  // The mention that starts last wins; at the same start the longer spelling, and between
+  // equals the brand listed first.
   std::optional<BrandMention> best;
-  auto consider = [&](std::string_view spelling, const std::string& canonical) {
-    for (size_t at = text.rfind(spelling); at != std::string_view::npos;
-         at = at == 0 ? std::string_view::npos : text.rfind(spelling, at - 1)) {
-      bool left = at == 0 || is_word_boundary(text, at - 1);
-      if (!left || !is_word_boundary(text, at + spelling.size())) continue;
-      if (!best || at > best->begin || (at == best->begin && spelling.size() > best->end - best->begin)) {
-        best = BrandMention{at, at + spelling.size(), canonical};
-      }
-      break;
-    }
-  };
-  for (const auto& brand : brands_) {
-    for (const std::string& spelling : brand.spellings) consider(spelling, brand.name);
-  }
+  size_t best_spelling = 0;
+  spelling_set_.for_each_match(text, [&](uint32_t index, size_t end) {
+    const SpellingOf& of = spelling_list_[index];
+    const std::string& spelling = brands_[of.brand].spellings[of.spelling];
+    size_t at = end - spelling.size();
+    if (text.substr(at, spelling.size()) != spelling) return;  // the set ignores case; brands do not
+    if ((at > 0 && !is_word_boundary(text, at - 1)) || !is_word_boundary(text, end)) return;
+    bool better = !best || at > best->begin ||
+                  (at == best->begin && (spelling.size() > best->end - best->begin ||
+                                         (spelling.size() == best->end - best->begin && index < best_spelling)));
+    if (!better) return;
+    best = BrandMention{at, end, brands_[of.brand].name};
+    best_spelling = index;
+  });
   return best;
 }
 

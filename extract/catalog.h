@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/phrase_set.h"
 
 namespace beautyidx::extract {
 
@@ -57,6 +58,14 @@ class Catalog {
     std::string letters;                 // lowercase letters and digits, for domains
   };
   std::vector<Brand> brands_;  // sorted longest first
+  // Every spelling of every brand, in the order of brands_ and their spellings, found in one
+  // pass over a text (case-insensitively; last_brand_in then checks the case).
+  struct SpellingOf {
+    size_t brand = 0;
+    size_t spelling = 0;
+  };
+  std::vector<SpellingOf> spelling_list_;
+  PhraseSet spelling_set_{std::initializer_list<std::string_view>{}};
 };
 
 }  // namespace beautyidx::extract

@@ -26,14 +26,19 @@ std::string normalize_charset_name(std::string name) {
 
 bool is_utf8_name(const std::string& name) { return name == "utf-8" || name == "unicode-1-1-utf-8"; }
 
-// Finds charset= in the first bytes of a document's <meta> tags.
+// Finds charset= in the first bytes of a document's <meta> tags. Only the <meta> tags are
+// lowercased, not the whole head: this runs on every page.
 std::string charset_from_meta(std::string_view bytes) {
-  std::string head = to_lower_ascii(bytes.substr(0, 4096));
+  std::string_view head = bytes.substr(0, 4096);
   size_t at = 0;
-  while ((at = head.find("<meta", at)) != std::string::npos) {
+  while ((at = head.find('<', at)) != std::string_view::npos) {
+    if (!starts_with_ignore_case(head.substr(at + 1), "meta")) {
+      ++at;
+      continue;
+    }
     size_t end = head.find('>', at);
-    if (end == std::string::npos) break;
-    std::string_view tag(head.data() + at, end - at);
+    if (end == std::string_view::npos) break;
+    std::string tag = to_lower_ascii(head.substr(at, end - at));
     size_t cs = tag.find("charset");
     if (cs != std::string::npos) {
       size_t eq = tag.find('=', cs);
@@ -44,7 +49,7 @@ std::string charset_from_meta(std::string_view bytes) {
         while (stop < tag.size() && tag[stop] != '"' && tag[stop] != '\'' && tag[stop] != ' ' &&
                tag[stop] != ';' && tag[stop] != '/')
           ++stop;
-        if (stop > start) return std::string(tag.substr(start, stop - start));
+        if (stop > start) return tag.substr(start, stop - start);
       }
     }
     at = end;
@@ -95,9 +100,15 @@ std::string charset_from_content_type(std::string_view content_type) {
 }
 
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type) {
+  // Whether the bytes are valid UTF-8, scanned at most once (a page is read whole here).
+  std::optional<bool> valid_utf8;
+  auto is_valid = [&] {
+    if (!valid_utf8) valid_utf8 = is_valid_utf8(bytes);
+    return *valid_utf8;
+  };
   auto finish = [&](std::string charset, std::string source) -> DecodedText {
     if (is_utf8_name(charset)) {
-      return {sanitize_utf8(bytes), "UTF-8", std::move(source)};
+      return {is_valid() ? std::string(bytes) : sanitize_utf8(bytes), "UTF-8", std::move(source)};
     }
     if (auto text = convert(bytes, charset)) return {std::move(*text), charset, std::move(source)};
     return {sanitize_utf8(bytes), "UTF-8", "fallback"};
@@ -113,9 +124,9 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type
   }
   if (auto name = normalize_charset_name(charset_from_meta(bytes)); !name.empty()) {
     // A page that says UTF-8 but is not (common with old CMS exports) is re-detected.
-    if (!is_utf8_name(name) || is_valid_utf8(bytes)) return finish(name, "meta");
+    if (!is_utf8_name(name) || is_valid()) return finish(name, "meta");
   }
-  if (is_valid_utf8(bytes)) return finish("utf-8", "detected");
+  if (is_valid()) return finish("utf-8", "detected");
   if (auto name = normalize_charset_name(detect(bytes)); !name.empty() && !is_utf8_name(name)) {
     return finish(name, "detected");
   }

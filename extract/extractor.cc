@@ -220,8 +220,7 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   auto salient = [&](const std::vector<std::string>& ids) {
     std::vector<std::string> out;
     for (const auto& id : ids) {
-      auto count = all.mentions.find(id);
-      if (in_headings.mentions.count(id) || (count != all.mentions.end() && count->second >= 2)) out.push_back(id);
+      if (in_headings.mentions_of(id) > 0 || all.mentions_of(id) >= 2) out.push_back(id);
     }
     return out;
   };

@@ -83,16 +83,21 @@ class TextRuns {
 
  private:
   static void append_collapsed_text(std::string& out, std::string_view text) {
+    // Through a cursor, not a push_back per byte: every text run of a page passes here.
+    size_t old_size = out.size();
+    out.resize(old_size + text.size());
+    char* cursor = out.data() + old_size;
     bool space = false;
     for (char c : text) {
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-        if (!space) out += c;
+        if (!space) *cursor++ = c;
         space = true;
       } else if (c != '\0') {
-        out += c;
+        *cursor++ = c;
         space = false;
       }
     }
+    out.resize(static_cast<size_t>(cursor - out.data()));
   }
 
   std::string store_;

@@ -1,14 +1,17 @@
 #include "extract/tokens.h"
 
 #include <array>
-#include <cctype>
 
 #include "core/text.h"
 
 namespace beautyidx::extract {
 namespace {
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// ASCII tests by hand, not <cctype>'s: they are called for every byte of the paragraphs that
+// get tokenized, and the library's go through the locale.
+bool is_ascii_alpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool is_ascii_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
+bool is_word_byte(unsigned char c) { return c >= 0x80 || is_ascii_alpha(c) || is_ascii_digit(c); }
 
 bool starts_punctuation_sequence(std::string_view text, size_t i) {
   // Curly quotes, dashes and NBSP are multi-byte punctuation, not letters.
@@ -21,6 +24,7 @@ bool starts_punctuation_sequence(std::string_view text, size_t i) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);  // about one token per five bytes of prose
   size_t i = 0;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -39,7 +43,7 @@ std::vector<Token> tokenize(std::string_view text) {
         if (starts_punctuation_sequence(text, i)) {
           // A curly apostrophe inside a word ("aren’t") stays in the word.
           if (text.substr(i).starts_with("\xE2\x80\x99") && i + 3 < text.size() &&
-              std::isalpha(static_cast<unsigned char>(text[i + 3]))) {
+              is_ascii_alpha(static_cast<unsigned char>(text[i + 3]))) {
             i += 3;
             continue;
           }
@@ -50,7 +54,7 @@ std::vector<Token> tokenize(std::string_view text) {
         } else if ((d == '-' || d == '\'' || d == '&') && i + 1 < text.size() &&
                    is_word_byte(static_cast<unsigned char>(text[i + 1]))) {
           ++i;
-        } else if (d == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
+        } else if (d == '.' && i + 1 < text.size() && is_ascii_alpha(static_cast<unsigned char>(text[i + 1])) &&
                    i - start <= 2) {
           ++i;  // "M.D", "e.g"
         } else {
