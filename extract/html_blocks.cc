@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/phrase_set.h"
 #include "core/text.h"
 
 namespace beautyidx::extract {
@@ -282,6 +283,17 @@ constexpr std::array<std::string_view, 8> kBioMarkers = {
     "author-card", "author-description"};
 constexpr std::array<std::string_view, 9> kContentWords = {
     "content", "article", "body", "main", "entry", "post", "story", "text", "column"};
+// The same lists as automata: a class or id is checked against all of a list in one pass over
+// it, where a find() per word read it dozens of times (real pages carry hundreds of classes).
+const PhraseSet kStrongSubstringSet{std::span<const std::string_view>(kStrongSubstrings)};
+const PhraseSet kStrongSegmentSet{std::span<const std::string_view>(kStrongSegments)};
+const PhraseSet kWeakSubstringSet{std::span<const std::string_view>(kWeakSubstrings)};
+const PhraseSet kWeakSegmentSet{std::span<const std::string_view>(kWeakSegments)};
+const PhraseSet kBioMarkerSet{std::span<const std::string_view>(kBioMarkers)};
+const PhraseSet kContentWordSet{std::span<const std::string_view>(kContentWords)};
+const PhraseSet kAnyMarkerSet = PhraseSet::joined(kStrongSubstrings, kStrongSegments, kWeakSubstrings,
+                                                  kWeakSegments, kContentWords, kBioMarkers);
+
 bool token_has_segment(std::string_view token, std::string_view segment) {
   size_t at = 0;
   while ((at = token.find(segment, at)) != std::string_view::npos) {
@@ -319,7 +331,19 @@ Role role_from_names(GumboTag tag, const std::string& names);
 Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return Role::kContent;
-  if (const char* role = attribute(node, "role")) {
+  // The attributes that decide, read in one pass over the element's (every element comes here).
+  const char *role = nullptr, *cls = nullptr, *id = nullptr;
+  bool hidden = false;
+  const GumboVector& attributes = node->v.element.attributes;
+  for (unsigned i = 0; i < attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
+    if (!role && strcasecmp(a->name, "role") == 0) role = a->value;
+    else if (!cls && strcasecmp(a->name, "class") == 0) cls = a->value;
+    else if (!id && strcasecmp(a->name, "id") == 0) id = a->value;
+    else if (strcasecmp(a->name, "hidden") == 0) hidden = true;
+    else if (strcasecmp(a->name, "aria-hidden") == 0 && equals_ignore_case(a->value, "true")) hidden = true;
+  }
+  if (role) {
     std::string_view r = role;
     if (equals_ignore_case(r, "navigation") || equals_ignore_case(r, "banner") ||
         equals_ignore_case(r, "contentinfo") || equals_ignore_case(r, "complementary") ||
@@ -327,10 +351,7 @@ Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache
       return Role::kFurniture;
     }
   }
-  if (attribute(node, "hidden") != nullptr) return Role::kFurniture;
-  if (const char* aria = attribute(node, "aria-hidden"); aria && equals_ignore_case(aria, "true")) return Role::kFurniture;
-  const char* cls = attribute(node, "class");
-  const char* id = attribute(node, "id");
+  if (hidden) return Role::kFurniture;
   if (cls == nullptr && id == nullptr) return is_furniture_tag(tag) ? Role::kFurniture : Role::kContent;
   // The key is built in a reused buffer: most lookups hit, and then nothing is allocated.
   thread_local std::string key;
@@ -343,42 +364,36 @@ Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache
   }
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  Role role = role_from_names(tag, key.substr(2));
-  cache.emplace(key, role);
-  return role;
+  Role role_by_names = role_from_names(tag, key.substr(2));
+  cache.emplace(key, role_by_names);
+  return role_by_names;
 }
 
 Role role_from_names(GumboTag tag, const std::string& names) {
-  bool content_word = false;
-  for (auto word : kContentWords) content_word = content_word || names.find(word) != std::string::npos;
+  bool content_word = kContentWordSet.contains_any(names);
+  auto has_segment = [](std::string_view token, const PhraseSet& set, const auto& segments) {
+    if (!set.contains_any(token)) return false;  // none occurs at all, as a segment or not
+    return std::any_of(segments.begin(), segments.end(),
+                       [&](std::string_view segment) { return token_has_segment(token, segment); });
+  };
   for (auto token : class_tokens(names)) {
-    for (auto marker : kBioMarkers) {
-      if (token.find(marker) != std::string_view::npos) return Role::kBio;
-    }
+    if (kBioMarkerSet.contains_any(token)) return Role::kBio;
     // "has-sidebar", "is-single", "with-comments" describe the page, not this element.
     if (token.starts_with("has-") || token.starts_with("with-") || token.starts_with("no-") ||
         token.starts_with("is-") || token.starts_with("single") || token.starts_with("page-")) {
       continue;
     }
     if (tag == GUMBO_TAG_ARTICLE && token.find("comment") == std::string_view::npos) continue;
-    for (auto s : kStrongSubstrings) {
-      if (token.find(s) != std::string_view::npos) return Role::kFurniture;
-    }
-    for (auto s : kStrongSegments) {
-      if (token_has_segment(token, s)) return Role::kFurniture;
-    }
+    if (kStrongSubstringSet.contains_any(token)) return Role::kFurniture;
+    if (has_segment(token, kStrongSegmentSet, kStrongSegments)) return Role::kFurniture;
     // Ad slots: "ad", "ads", "ad-slot", "top-ad"; not "non-ad-column" or "header-adjacent".
     if (token == "ad" || token == "ads" || token.starts_with("ad-") || token.starts_with("ads-") ||
         ((token.ends_with("-ad") || token.ends_with("-ads")) && !token.starts_with("non-"))) {
       return Role::kFurniture;
     }
     if (content_word) continue;
-    for (auto s : kWeakSubstrings) {
-      if (token.find(s) != std::string_view::npos) return Role::kFurniture;
-    }
-    for (auto s : kWeakSegments) {
-      if (token_has_segment(token, s)) return Role::kFurniture;
-    }
+    if (kWeakSubstringSet.contains_any(token)) return Role::kFurniture;
+    if (has_segment(token, kWeakSegmentSet, kWeakSegments)) return Role::kFurniture;
   }
   if (is_furniture_tag(tag)) {
     // <header> inside an article holds its title and byline, not site furniture; the title is
@@ -996,20 +1011,11 @@ bool kept_attribute(std::string_view name) {
 // authors, content words). Layout tokens ("col-md-8", "mt-4", "flex") cannot, and dropping
 // them shrinks what the parser has to walk.
 bool relevant_class_token(std::string_view token) {
+  // "author" and "comment" are among the markers.
+  if (kAnyMarkerSet.contains_any(token)) return true;
   std::string lower = to_lower_ascii(token);
-  auto contains_any = [&](const auto& list) {
-    for (std::string_view word : list) {
-      if (lower.find(word) != std::string::npos) return true;
-    }
-    return false;
-  };
-  if (contains_any(kStrongSubstrings) || contains_any(kStrongSegments) || contains_any(kWeakSubstrings) ||
-      contains_any(kWeakSegments) || contains_any(kContentWords) || contains_any(kBioMarkers)) {
-    return true;
-  }
   return lower == "ad" || lower == "ads" || lower.starts_with("ad-") || lower.starts_with("ads-") ||
-         lower.ends_with("-ad") || lower.ends_with("-ads") || lower == "fn" || lower.find("author") != std::string::npos ||
-         lower.find("comment") != std::string::npos;
+         lower.ends_with("-ad") || lower.ends_with("-ads") || lower == "fn";
 }
 
 // Keys point into the page being stripped, which outlives the cache.
