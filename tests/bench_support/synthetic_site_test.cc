@@ -1,12 +1,14 @@
 // The synthetic blog the benchmarks index: deterministic, and realistic enough that the real
 // extractor reads it the way it reads a real blog (experts with credentials, about 4 quotes and
-// 3 priced products an article, few near-duplicates, furniture prices ignored).
+// 3 priced products an article, few near-duplicates, furniture prices ignored), in pages as
+// heavy as real article pages whose theme chrome never reaches the article text.
 #include "bench/synthetic_site.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -139,6 +141,95 @@ TEST(SyntheticSiteTest, FewNearDuplicates) {
   }
   EXPECT_GT(duplicates, 0u);
   EXPECT_LT(duplicates, kArticles * 2 / 100);
+}
+
+// The public benchmark's 181 real article pages weigh 114 KB at the median (p25 68 KB, p75
+// 198 KB); pages a tenth of that would make fetching look cheaper than it is.
+TEST(SyntheticSiteTest, PagesWeighWhatRealArticlePagesDo) {
+  SyntheticSite site(kArticles);
+  std::vector<size_t> sizes;
+  for (size_t i = 0; i < 200; ++i) sizes.push_back(site.article(i).size());
+  std::sort(sizes.begin(), sizes.end());
+  auto quantile = [&](size_t percent) { return sizes[sizes.size() * percent / 100]; };
+  EXPECT_GE(quantile(50), 80u * 1024);
+  EXPECT_LE(quantile(50), 160u * 1024);
+  EXPECT_GE(quantile(75), quantile(25) * 13 / 10) << "real pages spread widely";
+  EXPECT_GE(quantile(90), quantile(10) * 2);
+}
+
+// The tag of `html` that begins with `opening`.
+std::string tag_starting(const std::string& html, const std::string& opening) {
+  const size_t at = html.find(opening);
+  return at == std::string::npos ? "" : html.substr(at, html.find('>', at) + 1 - at);
+}
+
+// The article alone: its title, type, author and date, and its body, with no theme around it.
+// What the extractor reads here it should read from the full page, and nothing more.
+std::string without_chrome(const std::string& html) {
+  const size_t title_start = html.find("<title>") + 7;
+  std::string title = html.substr(title_start, html.find("</title>") - title_start);
+  title.resize(title.rfind(" | Synthetic Glow"));
+  const size_t start = html.find("<div class=\"entry-content\">");
+  const size_t end = std::min(html.find("</div><div class=\"tags\">", start),
+                              html.find("</div><div class=\"share-buttons", start));
+  return "<!doctype html><html lang=\"en\"><head><title>" + title + "</title>" +
+         tag_starting(html, "<meta property=\"og:type\"") +
+         tag_starting(html, "<meta name=\"author\"") +
+         tag_starting(html, "<meta property=\"article:published_time\"") +
+         "</head><body><article><h1>" + title + "</h1>" + html.substr(start, end - start) +
+         "</div></article></body></html>";
+}
+
+TEST(SyntheticSiteTest, ChromeNeverReachesTheArticleText) {
+  SyntheticSite site(kArticles);
+  // What only the theme says: menus, widgets, footer, consent banner, promotions.
+  const std::vector<std::string> chrome = {"Thinning & Shedding", "Best Drugstore Finds",
+                                           "Popular Right Now",   "More from Synthetic Glow",
+                                           "Shop Our Picks",      "Browse Topics",
+                                           "The Glow Report",     "favorite finds, expert advice",
+                                           "We use cookies",      "Manage choices",
+                                           "affiliate programs",  "Free shipping on Glow Shop",
+                                           "Leave a Reply",       "Skip to content",
+                                           "Advertisement"};
+  for (size_t i = 0; i < 200; ++i) {
+    const ExtractedPage& page = pages()[i];
+    const std::string html = site.article(i);
+    EXPECT_LT(page.text.size() * 4, html.size()) << page.url;
+    for (const std::string& words : chrome) {
+      EXPECT_EQ(page.text.find(words), std::string::npos) << page.url << ": " << words;
+    }
+    ExtractedPage bare = test::shared_extractor().extract(
+        {without_chrome(html), "https://synthetic.example" + site.article_path(i), "text/html"});
+    EXPECT_EQ(page.kind, bare.kind) << page.url;
+    EXPECT_EQ(page.title, bare.title) << page.url;
+    EXPECT_EQ(page.authors, bare.authors) << page.url;
+    EXPECT_EQ(page.published, bare.published) << page.url;
+    EXPECT_EQ(page.text, bare.text) << page.url;
+    EXPECT_EQ(page.quotes.size(), bare.quotes.size()) << page.url;
+    EXPECT_EQ(page.products.size(), bare.products.size()) << page.url;
+  }
+}
+
+// The crawl bench serves the articles, the home page and the sitemap, and stops after N + 10
+// pages: links to pages the site lacks would spend that allowance on errors. Other hosts are
+// outside the crawl's scope.
+TEST(SyntheticSiteTest, LinksWithinTheSiteGoToPathsItHasOrAlwaysLinked) {
+  const std::regex known(
+      "https://synthetic\\.example(/|/(skincare|tools|hair|best|about)/|/author/[0-9]+/|"
+      "/tag/[a-z0-9-]+/|/posts/([0-9]{6})/)");
+  size_t on_site = 0;
+  for (const ExtractedPage& page : pages()) {
+    for (const std::string& link : page.links) {
+      if (!link.starts_with("https://synthetic.example")) continue;
+      ++on_site;
+      std::smatch match;
+      ASSERT_TRUE(std::regex_match(link, match, known)) << page.url << " links " << link;
+      if (match[3].matched) {
+        EXPECT_LT(std::stoul(match[3]), kArticles) << page.url << " links " << link;
+      }
+    }
+  }
+  EXPECT_GT(on_site, kArticles * 20);  // popular posts and story cards link other articles
 }
 
 }  // namespace
