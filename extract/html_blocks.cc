@@ -726,7 +726,7 @@ class Walker {
           const auto* child = static_cast<const GumboNode*>(node->v.element.children.data[0]);
           if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
               child->type == GUMBO_NODE_WHITESPACE) {
-            meta.json_ld.emplace_back(child->v.text.text);
+            text_runs_.expand_into(meta.json_ld.emplace_back(), child->v.text.text);
           }
         }
         break;
@@ -1269,7 +1269,11 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
       size_t end = find_ignore_case(html, "</script", skip_from);
       size_t stop = end == std::string_view::npos ? html.size() : end;
       append_between_tags(out, html.substr(copied, i - copied), text_runs);
-      append_collapsed(out, html.substr(i, stop - i));
+      // The parser would walk a JSON-LD graph (a sixth of what reaches it on a WordPress page)
+      // byte by byte only to hand it back; it gets a placeholder instead, like text runs do.
+      append_collapsed(out, html.substr(i, skip_from - i));
+      std::string_view body = html.substr(skip_from, stop - skip_from);
+      if (text_runs == nullptr || !text_runs->add(out, body)) append_collapsed(out, body);
       copied = i = stop;
       if (i < html.size()) ++i;  // the "<" of the closing tag is copied with what follows
       continue;
