@@ -34,10 +34,11 @@
 //   Links within the site go only to articles and the paths pages always linked (/, the five
 //   section paths, /author/N/, /tag/...); everything else names other hosts.
 //
-// Rendering keeps to static tables (bench/synthetic_site_text.h) and appends into one string:
-// no regex. The catalog, the expert pool and the chrome every page shares (menus, footer, CSS,
-// consent configuration) are built once, on first use; a page adds its own title, dates,
-// image paths and links, and titles of the articles it links (~0.1 ms a page in all).
+// Rendering keeps to static tables (bench/synthetic_site_text.h, bench/synthetic_chrome_text.h)
+// and appends into strings: no regex. The catalog, the expert pool and the chrome every page
+// shares (menus, footer, CSS, consent configuration) are built once, on first use; a page adds
+// its own title, dates, image paths and links, and titles of the articles it links (~0.1 ms a
+// page in all).
 // Thread-safe: all methods are const and share only immutable tables.
 #pragma once
 
