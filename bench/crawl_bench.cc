@@ -2,15 +2,19 @@
 //
 //   crawl_bench [--pages N] [--server nginx|builtin] [--transfers N] [--commit-every N (default 200)]
 //
-// Writes a synthetic site of N articles (default 2000) to a temp folder and serves it on a
-// loopback port: with nginx (Debian `nginx`; gzip at its default level, one worker) when it
-// is installed, else with the test suite's built-in server. Then, against the same server:
-// `curl --parallel --compressed` fetches every article URL (no processing: the HTTP ceiling
-// here), and beautyidx crawls the site (politeness off: no delay, as many transfers as curl)
-// into a temp database, extraction and indexing included (on every hardware thread); again
-// without the search index (fetch, extract, store raw pages and crawl state: the crawler's own
-// share); and the crawler's transfer layer alone (TransferPool) fetches the same URLs as curl does. Prints pages/s and ratios to curl. The built-in server compresses with brotli at its highest level, which costs more
-// CPU than anything it serves; nginx is the realistic peer.
+// Writes a synthetic site of N articles (default 2000; themed pages of ~110 KB, as heavy as real
+// article pages) to a temp folder and serves it on a loopback port: with nginx (Debian `nginx`;
+// gzip at its default level, one worker) when it is installed, else with the test suite's
+// built-in server. Then, against the same server:
+// - `curl --parallel --compressed` fetches every article URL (no processing: the HTTP ceiling
+//   here), once before the crawls and once after; ratios are to the two runs together;
+// - beautyidx crawls the site (politeness off: no delay, as many transfers as curl) into a temp
+//   database, extraction and indexing included (on every hardware thread);
+// - again without the search index (fetch, extract, store raw pages and crawl state: the
+//   crawler's own share);
+// - the crawler's transfer layer alone (TransferPool) fetches the same URLs as curl does.
+// Prints pages/s and ratios to curl. The built-in server compresses with brotli at its highest
+// level, which costs more CPU than anything it serves; nginx is the realistic peer.
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -158,12 +162,17 @@ int main(int argc, char** argv) {
   std::ofstream urls(tmp / "urls.txt");
   for (size_t i = 0; i < pages; ++i) urls << "url = \"" << origin << synthetic.article_path(i) << "\"\noutput = \"/dev/null\"\n";
   urls.close();
-  auto start = std::chrono::steady_clock::now();
-  std::string command = "curl --silent --no-progress-meter --compressed --parallel --parallel-max " + std::to_string(transfers) +
-                        " --config " + (tmp / "urls.txt").string() + " 2>/dev/null";
-  int rc = std::system(command.c_str());
-  double curl_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (rc != 0) std::fprintf(stderr, "curl exited with %d\n", rc);
+  // Run before and after the crawls: on a shared 2-core machine curl's rate alone drifts by a
+  // fifth between runs minutes apart, and the crawls are compared with the two together.
+  auto run_curl = [&] {
+    auto started = std::chrono::steady_clock::now();
+    std::string command = "curl --silent --no-progress-meter --compressed --parallel --parallel-max " +
+                          std::to_string(transfers) + " --config " + (tmp / "urls.txt").string() + " 2>/dev/null";
+    int rc = std::system(command.c_str());
+    if (rc != 0) std::fprintf(stderr, "curl exited with %d\n", rc);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  double curl_seconds_before = run_curl();
 
   // The crawler's transfer layer alone over the same URLs: like for like with curl.
   double pool_seconds = 0;
@@ -174,7 +183,7 @@ int main(int argc, char** argv) {
     fetch_options.address_policy = crawler::AddressPolicy(true);
     fetch_options.max_connections = transfers;
     crawler::TransferPool pool(fetch_options);
-    start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     size_t next = 0;
     while (next < pages || pool.active() > 0) {
       while (next < pages && pool.active() < transfers) {
@@ -232,18 +241,20 @@ int main(int argc, char** argv) {
   };
   auto full = crawl(tmp / "db", true);
   auto extract_only = full ? crawl(tmp / "db-extract-only", false) : full;
+  double curl_seconds_after = run_curl();
   if (builtin) builtin->stop();
   fs::remove_all(tmp);
   if (!full || !extract_only) {
     std::fprintf(stderr, "crawl: %s\n", (!full ? full : extract_only).error().message.c_str());
     return 1;
   }
-  double curl_rate = pages / curl_seconds;
+  double curl_rate = 2.0 * static_cast<double>(pages) / (curl_seconds_before + curl_seconds_after);
   double crawl_rate = full->report.fetched / full->seconds;
   double extract_rate = extract_only->report.fetched / extract_only->seconds;
   std::printf("synthetic site: %zu articles on loopback, served by %s; crawls extract on %zu threads\n", pages,
               server.c_str(), extract_threads);
-  std::printf("curl --parallel (%zu), fetch only            %8.1f pages/s\n", transfers, curl_rate);
+  std::printf("curl --parallel (%zu), fetch only            %8.1f pages/s  (%.1f before the crawls, %.1f after)\n",
+              transfers, curl_rate, pages / curl_seconds_before, pages / curl_seconds_after);
   double pool_rate = pool_ok / pool_seconds;
   std::printf("beautyidx transfers, fetch only             %8.1f pages/s  (%zu of %zu answered 200)  ratio %.2f\n", pool_rate,
               pool_ok, pages, pool_rate / curl_rate);
