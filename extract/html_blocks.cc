@@ -25,6 +25,10 @@ namespace {
 // code points. The walker maps N back. ("bx" is not an HTML attribute, and a page's own "bx"
 // attributes are filtered out before the parser sees them.)
 constexpr const char* kLinkTargetAttribute = "bx";
+// Likewise each class attribute becomes bc=N, N indexing its filtered value: classes are the
+// largest part of what else reaches the parser (a third of it on a WordPress theme's page, whose
+// menus repeat "menu-item menu-item-type-taxonomy menu-item-object-category" on every entry).
+constexpr const char* kClassAttribute = "bc";
 
 // Gumbo turns every character of text into a token and runs the tree builder on each; on a
 // typical page that is most of the parse. So strip_inert_markup hands it each run of text as a
@@ -328,7 +332,25 @@ enum class Role { kContent, kFurniture, kBio, kSkip };
 // pure in (tag, names), so the walker caches it per page.
 Role role_from_names(GumboTag tag, const std::string& names);
 
-Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache) {
+// The class attribute's value: from the table strip_inert_markup made, or the attribute itself
+// when a malformed tag was passed through unfiltered.
+const char* class_value(const GumboAttribute& a, const std::vector<std::string>& class_values) {
+  size_t n = 0;
+  const char* end = a.value + std::strlen(a.value);
+  auto [stop, ec] = std::from_chars(a.value, end, n);
+  return ec == std::errc() && stop == end && n < class_values.size() ? class_values[n].c_str() : nullptr;
+}
+
+const char* class_of(const GumboNode* node, const std::vector<std::string>& class_values) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  if (const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, kClassAttribute)) {
+    return class_value(*a, class_values);
+  }
+  return attribute(node, "class");
+}
+
+Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache,
+             const std::vector<std::string>& class_values) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return Role::kContent;
   // The attributes that decide, read in one pass over the element's (every element comes here).
@@ -338,6 +360,7 @@ Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache
   for (unsigned i = 0; i < attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
     if (!role && strcasecmp(a->name, "role") == 0) role = a->value;
+    else if (!cls && strcasecmp(a->name, kClassAttribute) == 0) cls = class_value(*a, class_values);
     else if (!cls && strcasecmp(a->name, "class") == 0) cls = a->value;
     else if (!id && strcasecmp(a->name, "id") == 0) id = a->value;
     else if (strcasecmp(a->name, "hidden") == 0) hidden = true;
@@ -434,8 +457,9 @@ bool contains_ignore_case(const char* haystack, std::string_view needle) {
   return false;
 }
 
-bool is_comment_section(const GumboNode* node) {
-  return contains_ignore_case(attribute(node, "class"), "comment") || contains_ignore_case(attribute(node, "id"), "comment");
+bool is_comment_section(const GumboNode* node, const std::vector<std::string>& class_values) {
+  return contains_ignore_case(class_of(node, class_values), "comment") ||
+         contains_ignore_case(attribute(node, "id"), "comment");
 }
 
 // A heading whose text is a link: the title of an entry in a listing.
@@ -465,8 +489,9 @@ struct RawBlock {
 
 class Walker {
  public:
-  Walker(ParsedHtml& out, const std::vector<std::string_view>& link_targets, const TextRuns& text_runs)
-      : out_(out), link_targets_(link_targets), text_runs_(text_runs) {}
+  Walker(ParsedHtml& out, const std::vector<std::string_view>& link_targets,
+         const std::vector<std::string>& class_values, const TextRuns& text_runs)
+      : out_(out), link_targets_(link_targets), class_values_(class_values), text_runs_(text_runs) {}
 
   void run(const GumboNode* root) {
     measure_text(root);
@@ -550,10 +575,10 @@ class Walker {
       else buffer_ += '\n';
       return Role::kSkip;
     }
-    Role role = role_of(node, role_cache_);
+    Role role = role_of(node, role_cache_, class_values_);
     // A "furniture" element that holds most of the page's text is a wrapper with an unlucky
     // name ("m-advertisement-off-canvas--pusher"), not furniture. Comment threads stay out.
-    if (role == Role::kFurniture && !is_comment_section(node) && total_text_ > 2000) {
+    if (role == Role::kFurniture && !is_comment_section(node, class_values_) && total_text_ > 2000) {
       auto size = text_size_.find(node);
       if (size != text_size_.end() && size->second * 100 >= total_text_ * 35) role = Role::kContent;
     }
@@ -564,7 +589,7 @@ class Walker {
     if (role == Role::kBio) ++bio_depth_;
     if (role == Role::kFurniture) ++furniture_depth_;
     if (role == Role::kFurniture && !is_furniture_tag(tag)) ++marked_furniture_depth_;
-    if (in_comments_ > 0 || is_comment_section(node)) ++in_comments_;
+    if (in_comments_ > 0 || is_comment_section(node, class_values_)) ++in_comments_;
     if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) && marked_furniture_depth_ == 0 &&
         is_linked_heading(node, text_runs_)) {
       ++out_.linked_headings;
@@ -746,14 +771,14 @@ class Walker {
     const char* itemprop = attribute(node, "itemprop");
     bool author_element = (rel && equals_ignore_case(rel, "author")) ||
                           (itemprop && (equals_ignore_case(itemprop, "author") || equals_ignore_case(itemprop, "name author")));
-    const char* class_attribute = attribute(node, "class");
+    const char* class_attribute = class_of(node, class_values_);
     if (!author_element && class_attribute && node->v.element.tag != GUMBO_TAG_META &&
         std::strstr(class_attribute, "uthor") == nullptr && std::strstr(class_attribute, "fn") == nullptr &&
         std::strstr(class_attribute, "UTHOR") == nullptr) {
       // No author word in the classes: nothing to read here.
     } else if (!author_element && node->v.element.tag != GUMBO_TAG_META) {
       // The class string must outlive the views class_tokens() returns into it.
-      const std::string classes = lower_attribute(node, "class");
+      const std::string classes = to_lower_ascii(class_attribute ? class_attribute : "");
       for (auto token : class_tokens(classes)) {
         if (token == "author" || token == "author-name" || token == "byline-author" ||
             token == "entry-author" || token == "post-author" || token == "fn" ||
@@ -851,6 +876,7 @@ class Walker {
 
   ParsedHtml& out_;
   const std::vector<std::string_view>& link_targets_;
+  const std::vector<std::string>& class_values_;
   const TextRuns& text_runs_;
   std::string expanded_;  // the text node being read, placeholders expanded
   std::vector<RawBlock> blocks_;
@@ -1024,13 +1050,18 @@ using TokenCache = std::unordered_map<std::string_view, bool>;
 struct StripState {
   TokenCache class_tokens;
   std::vector<std::string_view>& link_targets;
+  std::vector<std::string>& class_values;
+  std::unordered_map<std::string, size_t> class_index;  // a value's place in class_values
   TextRuns* text_runs;  // null: text is copied as it is
   std::string tag;      // the start tag being filtered; reused so most tags allocate nothing
 };
 
 bool is_html_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-void append_class_value(std::string& tag, std::string_view quoted, TokenCache& cache) {
+// Appends " bc=N" for the relevant words of a class value (see kClassAttribute), or nothing
+// when none is.
+void append_class_value(std::string& tag, std::string_view quoted, StripState& state) {
+  TokenCache& cache = state.class_tokens;
   char quote = quoted.front() == '"' || quoted.front() == '\'' ? quoted.front() : 0;
   std::string_view value = quote ? quoted.substr(1, quoted.size() >= 2 ? quoted.size() - 2 : 0) : quoted;
   std::string kept;
@@ -1050,9 +1081,12 @@ void append_class_value(std::string& tag, std::string_view quoted, TokenCache& c
     start = end + 1;
   }
   if (kept.empty()) return;
-  tag += " class=\"";
-  tag += kept;
-  tag += '"';
+  auto [at, added] = state.class_index.try_emplace(std::move(kept), state.class_values.size());
+  if (added) state.class_values.push_back(at->first);
+  tag += ' ';
+  tag += kClassAttribute;
+  tag += '=';
+  tag += std::to_string(at->second);
 }
 
 // <link> and <meta> tags the extractor reads (canonical, feeds, OpenGraph, dates, authors...);
@@ -1120,7 +1154,7 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, St
       continue;
     }
     if (equals_ignore_case(name, "class") && value_end > value_start) {
-      append_class_value(tag, html.substr(value_start, value_end - value_start), state.class_tokens);
+      append_class_value(tag, html.substr(value_start, value_end - value_start), state);
     } else if (anchor && value_end > value_start && equals_ignore_case(name, "href")) {
       std::string_view value = html.substr(value_start, value_end - value_start);
       if (value.front() == '"' || value.front() == '\'') value = value.substr(1, value.size() - 2);
@@ -1222,13 +1256,13 @@ void append_between_tags(std::string& out, std::string_view chunk, TextRuns* run
 // `link_targets` (views into `html`) and runs of text with placeholders from `text_runs`. What is
 // left for the parser is a sixth of a typical page.
 std::string strip_inert_markup(std::string_view html, std::vector<std::string_view>& link_targets,
-                               TextRuns* text_runs) {
+                               std::vector<std::string>& class_values, TextRuns* text_runs) {
   // Scripts, styles, SVG and comments are most of a modern page's bytes and none of its text;
   // cutting them before gumbo (which walks every code point) is the biggest speed win. JSON-LD
   // scripts stay: they carry the article's metadata.
   std::string out;
   out.reserve(html.size() / 2);
-  StripState state{{}, link_targets, text_runs, {}};
+  StripState state{{}, link_targets, class_values, {}, text_runs, {}};
   size_t copied = 0;
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -1318,14 +1352,15 @@ ParsedHtml parse_html(std::string_view utf8_html) {
   options.deallocator = &ParseArena::gumbo_deallocate;
   options.userdata = &arena;
   std::vector<std::string_view> link_targets;
+  std::vector<std::string> class_values;
   TextRuns text_runs;
-  std::string html =
-      strip_inert_markup(utf8_html, link_targets, TextRuns::usable_for(utf8_html) ? &text_runs : nullptr);
+  std::string html = strip_inert_markup(utf8_html, link_targets, class_values,
+                                        TextRuns::usable_for(utf8_html) ? &text_runs : nullptr);
   // The tree is reclaimed when the next parse on this thread resets the arena; gumbo_destroy_output
   // would only walk it to free nothing.
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return out;
-  Walker walker(out, link_targets, text_runs);
+  Walker walker(out, link_targets, class_values, text_runs);
   walker.run(output->document);
   out.blocks = select_main_content(walker.take_blocks());
   return out;
