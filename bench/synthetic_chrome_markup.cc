@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -101,6 +102,27 @@ void append_image_url(std::string& out, string_view upload, const std::array<uns
   out += ".jpg";
 }
 
+namespace {
+
+// ` srcset="..." sizes="...">`: the upload at each of `widths` (indexes into kImageSizes).
+void append_srcset(std::string& out, string_view upload, std::span<const size_t> widths, string_view sizes) {
+  out += " srcset=\"";
+  bool first = true;
+  for (size_t w : widths) {
+    if (!first) out += ", ";
+    first = false;
+    append_image_url(out, upload, kImageSizes[w]);
+    out += ' ';
+    append_number(out, kImageSizes[w][0]);
+    out += 'w';
+  }
+  out += "\" sizes=\"";
+  out += sizes;
+  out += "\">";
+}
+
+}  // namespace
+
 void append_image(std::string& out, string_view upload, size_t widths, string_view sizes,
                   string_view extra, string_view alt) {
   const auto& main = kImageSizes[0];
@@ -114,17 +136,13 @@ void append_image(std::string& out, string_view upload, size_t widths, string_vi
   out += extra;
   out += " alt=\"";
   append_attribute(out, alt);
-  out += "\" decoding=\"async\" srcset=\"";
-  for (size_t w = 0; w < widths; ++w) {
-    if (w > 0) out += ", ";
-    append_image_url(out, upload, kImageSizes[w]);
-    out += ' ';
-    append_number(out, kImageSizes[w][0]);
-    out += 'w';
-  }
-  out += "\" sizes=\"";
-  out += sizes;
-  out += "\">";
+  out += "\" decoding=\"async\"";
+  static constexpr auto kEverySize = [] {
+    std::array<size_t, kImageSizes.size()> every{};
+    for (size_t w = 0; w < every.size(); ++w) every[w] = w;
+    return every;
+  }();
+  append_srcset(out, upload, std::span<const size_t>(kEverySize).first(widths), sizes);
 }
 
 void append_thumbnail(std::string& out, string_view upload, string_view size_class,
@@ -135,17 +153,9 @@ void append_thumbnail(std::string& out, string_view upload, string_view size_cla
   out += size_class;
   out += " size-";
   out += size_class;
-  out += " wp-post-image\" alt=\"\" loading=\"lazy\" decoding=\"async\" srcset=\"";
-  for (size_t w : {1, 4, 5}) {
-    if (w != 1) out += ", ";
-    append_image_url(out, upload, kImageSizes[w]);
-    out += ' ';
-    append_number(out, kImageSizes[w][0]);
-    out += 'w';
-  }
-  out += "\" sizes=\"";
-  out += sizes;
-  out += "\">";
+  out += " wp-post-image\" alt=\"\" loading=\"lazy\" decoding=\"async\"";
+  static constexpr std::array<size_t, 3> kThumbnailSizes = {1, 4, 5};
+  append_srcset(out, upload, kThumbnailSizes, sizes);
 }
 
 }  // namespace beautyidx::bench::synthetic
