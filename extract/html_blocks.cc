@@ -1307,7 +1307,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
       // byte by byte only to hand it back; it gets a placeholder instead, like text runs do.
       append_collapsed(out, html.substr(i, skip_from - i));
       std::string_view body = html.substr(skip_from, stop - skip_from);
-      if (text_runs == nullptr || !text_runs->add(out, body)) append_collapsed(out, body);
+      if (text_runs == nullptr || body.empty() || !text_runs->add(out, body)) append_collapsed(out, body);
       copied = i = stop;
       if (i < html.size()) ++i;  // the "<" of the closing tag is copied with what follows
       continue;
