@@ -910,13 +910,9 @@ Result<RecommendResponse> Recommender::recommend_uncached(const RecommendRequest
       std::vector<CatalogMatch> found;
       for (const std::string& term : impl_->topic_terms(q, Impl::Topics::kCatalogOnly)) {
         const std::vector<CatalogMatch>& entries = handle->catalog.entries_with(handle->db, term);
-        const auto merged = static_cast<std::ptrdiff_t>(found.size());
         found.insert(found.end(), entries.begin(), entries.end());
-        std::inplace_merge(found.begin(), found.begin() + merged, found.end(),
-                           [](const auto& a, const auto& b) { return a.doc < b.doc; });
       }
-      found.erase(std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.doc == b.doc; }),
-                  found.end());
+      in_document_order(found);
       if (q.budget) {
         std::erase_if(found, [&](const CatalogMatch& m) {
           const std::optional<double>& low = m.facts->low[currency];
