@@ -84,9 +84,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json) {
     std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
       return a.words.size() > b.words.size();
     });
-    const std::string& word = taxonomy.first_words_[f].word;
-    taxonomy.first_word_lengths_[static_cast<unsigned char>(word[0])] |= uint32_t{1} << std::min<size_t>(word.size(), 31);
-    uint64_t hash = word_hash(word);
+    uint64_t hash = word_hash(taxonomy.first_words_[f].word);
     size_t slot = hash & (slots - 1);
     while (taxonomy.first_word_slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
     taxonomy.first_word_slots_[slot] = static_cast<uint32_t>(f + 1);
@@ -105,10 +103,7 @@ TaxonomyMatch Taxonomy::match_words(const std::vector<std::string>& words) const
 }
 
 const std::vector<Taxonomy::Phrase>* Taxonomy::phrases_starting_with(std::string_view word) const {
-  if (word.empty() ||
-      !(first_word_lengths_[static_cast<unsigned char>(word[0])] >> std::min<size_t>(word.size(), 31) & 1)) {
-    return nullptr;
-  }
+  if (first_word_slots_.empty()) return nullptr;
   uint64_t hash = word_hash(word);
   size_t mask = first_word_slots_.size() - 1;
   for (size_t slot = hash & mask; first_word_slots_[slot] != 0; slot = (slot + 1) & mask) {

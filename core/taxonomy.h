@@ -2,7 +2,6 @@
 // loaded from data/taxonomy.json. Thread-safe for concurrent reads once loaded.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -79,9 +78,6 @@ class Taxonomy {
   std::vector<FirstWord> first_words_;
   std::vector<uint32_t> first_word_slots_;  // hash -> 1 + index in first_words_; 0 when empty
   std::vector<uint64_t> first_word_hashes_;  // beside each slot, its word's full hash
-  // Per first byte, bit n set when some first word of that byte has n bytes (31: 31 or
-  // more): rules out most words before they are hashed.
-  std::array<uint32_t, 256> first_word_lengths_{};
 };
 
 }  // namespace beautyidx
