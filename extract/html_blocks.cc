@@ -578,7 +578,8 @@ class Walker {
     Role role = role_of(node, role_cache_, class_values_);
     // A "furniture" element that holds most of the page's text is a wrapper with an unlucky
     // name ("m-advertisement-off-canvas--pusher"), not furniture. Comment threads stay out.
-    if (role == Role::kFurniture && !is_comment_section(node, class_values_) && total_text_ > 2000) {
+    const bool comment_section = is_comment_section(node, class_values_);
+    if (role == Role::kFurniture && !comment_section && total_text_ > 2000) {
       auto size = text_size_.find(node);
       if (size != text_size_.end() && size->second * 100 >= total_text_ * 35) role = Role::kContent;
     }
@@ -589,7 +590,7 @@ class Walker {
     if (role == Role::kBio) ++bio_depth_;
     if (role == Role::kFurniture) ++furniture_depth_;
     if (role == Role::kFurniture && !is_furniture_tag(tag)) ++marked_furniture_depth_;
-    if (in_comments_ > 0 || is_comment_section(node, class_values_)) ++in_comments_;
+    if (in_comments_ > 0 || comment_section) ++in_comments_;
     if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) && marked_furniture_depth_ == 0 &&
         is_linked_heading(node, text_runs_)) {
       ++out_.linked_headings;
