@@ -139,12 +139,7 @@ PostCard post_card(size_t k, size_t articles) {
   Dice page(k, Stream::kPage);
   card.published = publication_date(k, articles, page);
   card.author = author_of(page);
-  card.image = kUploads;
-  append_number(card.image, static_cast<unsigned>(card.published.year));
-  card.image += '/';
-  append_padded(card.image, card.published.month, 2);
-  card.image += '/';
-  append_text_slug(card.image, card.title);
+  append_upload_path(card.image, card.published, card.title);
   card.section = &section_of(topic);
   return card;
 }
@@ -526,12 +521,8 @@ std::string render_page(const ArticlePage& article) {
   const ChromeParts& parts = chrome_parts();
   const ChromePlan plan = plan_chrome(article.index, parts);
   const std::string description = describe(article.body);
-  std::string hero(kUploads);
-  append_number(hero, static_cast<unsigned>(article.published.year));
-  hero += '/';
-  append_padded(hero, article.published.month, 2);
-  hero += '/';
-  append_text_slug(hero, article.title);
+  std::string hero;
+  append_upload_path(hero, article.published, article.title);
   const PageFacts facts{article, &section_of(*article.topic), hero, description,
                         count_words(article.body)};
 

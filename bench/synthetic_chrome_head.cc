@@ -20,10 +20,6 @@ void append_schema_graph(std::string& out, const PageFacts& page, const ChromePa
     append_page_url(out, page);
     out += fragment;
   };
-  auto date = [&] {
-    append_iso_date(out, page.published);
-    out += "T08:00:00+00:00";
-  };
   auto person_id = [&] {
     out += "https://www.synthetic-glow.example/#/schema/person/";
     append_hex(out, person, 16);
@@ -41,9 +37,9 @@ void append_schema_graph(std::string& out, const PageFacts& page, const ChromePa
   out += "\"},\"headline\":\"";
   append_json_text(out, page.title);
   out += "\",\"datePublished\":\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\",\"dateModified\":\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\",\"mainEntityOfPage\":{\"@id\":\"";
   url("");
   out += "\"},\"wordCount\":";
@@ -71,9 +67,9 @@ void append_schema_graph(std::string& out, const PageFacts& page, const ChromePa
       "#website\"},\"primaryImageOfPage\":{\"@id\":\"";
   url("#primaryimage");
   out += "\"},\"datePublished\":\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\",\"dateModified\":\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\",\"description\":\"";
   append_json_text(out, page.description);
   out += "\",\"breadcrumb\":{\"@id\":\"";
@@ -150,10 +146,6 @@ void append_ads_config(std::string& out, const PageFacts& page, const ChromePlan
 
 void append_head(std::string& out, const PageFacts& page, const ChromePlan& plan,
                  const ChromeParts& parts) {
-  auto date = [&] {
-    append_iso_date(out, page.published);
-    out += "T08:00:00+00:00";
-  };
   out +=
       "<!doctype html>\n<html lang=\"en\" class=\"no-js\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -180,9 +172,9 @@ void append_head(std::string& out, const PageFacts& page, const ChromePlan& plan
       "\">\n<meta property=\"og:site_name\" content=\"Synthetic Glow\">\n<meta "
       "property=\"article:publisher\" content=\"https://www.facebook.com/syntheticglow\">\n"
       "<meta property=\"article:published_time\" content=\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\">\n<meta property=\"article:modified_time\" content=\"";
-  date();
+  append_iso_datetime(out, page.published);
   out += "\">\n<meta property=\"og:image\" content=\"";
   append_image_url(out, page.hero, kImageSizes[0]);
   out +=

@@ -102,6 +102,12 @@ void append_query_value(std::string& out, string_view html);
 // A WordPress slug of HTML text: "Q&amp;A: Gua Sha" -> "qa-gua-sha".
 void append_text_slug(std::string& out, string_view html);
 
+// Where a post's images live: the uploads folder of its month, then its title's slug.
+void append_upload_path(std::string& out, const CivilDate& published, string_view title_html);
+
+// A post's date at the hour the theme gives every post, as its head and JSON-LD write it.
+void append_iso_datetime(std::string& out, const CivilDate& date);
+
 // `value`'s last `digits` hex digits, in lower case.
 void append_hex(std::string& out, std::uint64_t value, int digits);
 

@@ -59,6 +59,20 @@ void append_query_value(std::string& out, string_view html) {
   }
 }
 
+void append_upload_path(std::string& out, const CivilDate& published, string_view title_html) {
+  out += kUploads;
+  append_number(out, static_cast<unsigned>(published.year));
+  out += '/';
+  append_padded(out, published.month, 2);
+  out += '/';
+  append_text_slug(out, title_html);
+}
+
+void append_iso_datetime(std::string& out, const CivilDate& date) {
+  append_iso_date(out, date);
+  out += "T08:00:00+00:00";
+}
+
 void append_text_slug(std::string& out, string_view html) {
   const size_t start = out.size();
   for (size_t k = 0; k < html.size(); ++k) {
