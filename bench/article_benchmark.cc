@@ -1,7 +1,7 @@
 #include "bench/article_benchmark.h"
 
 #include "core/file.h"
-#include "crawler/gzip.h"
+#include "crawler/content_coding.h"
 
 
 #include <algorithm>

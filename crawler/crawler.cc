@@ -13,8 +13,8 @@
 
 #include "core/ordered_workers.h"
 #include "core/text.h"
+#include "crawler/content_coding.h"
 #include "crawler/fetcher.h"
-#include "crawler/gzip.h"
 #include "crawler/robots.h"
 #include "crawler/sitemap.h"
 #include "crawler/stored_page.h"
@@ -55,8 +55,8 @@ std::string encode_page(const FetchResponse& response) {
     auto it = response.headers.find(name);
     return it == response.headers.end() ? std::string() : it->second;
   };
-  return encode_stored_page(
-      {response.status, response.final_url, response.content_type, header("etag"), header("last-modified"), response.body});
+  return encode_stored_page({response.status, response.final_url, response.content_type, header("etag"),
+                             header("last-modified"), response.content_encoding, response.body});
 }
 
 class Frontier {
@@ -226,6 +226,7 @@ struct Extraction {
   std::string page_url;
   ExtractedPage page;  // filled on an extraction thread, with what the sink prepared
   std::unique_ptr<PreparedPageWork> prepared;
+  std::optional<Error> unreadable;  // the body's content coding could not be undone
 };
 
 class CrawlRun {
@@ -582,6 +583,9 @@ class CrawlRun {
           continue;
         }
         FetchRequest request{job->current, "", "", private_allowed(job->current), false};
+        // A page's body is decoded on an extraction thread and stored as it came; a feed's is
+        // read here.
+        request.decode_content = job->item.kind == "feed";
         if (job->hops.size() == 1 && job->previous.is_object()) {
           request.if_none_match = job->previous.value("etag", "");
           request.if_modified_since = job->previous.value("last_modified", "");
@@ -711,17 +715,20 @@ class CrawlRun {
     completed_since_commit_++;
   }
 
+  // A fetch that failed, or a body that could not be read: recorded, nothing stored.
+  Status fail(const Frontier::Item& item, const std::string& message) {
+    ++report_.errors;
+    note_error(message);
+    finish(item, {{"state", "error"}, {"error", message}});
+    return after_completion(item.url);
+  }
+
   // A job's final answer: recorded, and when it is a page, extracted, indexed and its links queued.
   Status complete(std::unique_ptr<Job> job, Result<FetchResponse> response) {
     --open_jobs_;
     ++report_.fetched;
     const Frontier::Item& item = job->item;
-    if (!response) {
-      ++report_.errors;
-      note_error(response.error().message);
-      finish(item, {{"state", "error"}, {"error", response.error().message}});
-      return after_completion(item.url);
-    }
+    if (!response) return fail(item, response.error().message);
     report_.bytes += response->body.size();
     ++report_.by_status[response->status];
     json state = {{"state", "fetched"}, {"status", response->status}, {"content_type", response->content_type}};
@@ -790,7 +797,17 @@ class CrawlRun {
 
   // On an extraction thread: nothing here touches the crawl's state.
   Extraction extract(Extraction& work) const {
-    work.page = extractor_.extract({work.response.body, work.page_url, work.response.content_type});
+    std::string decoded;
+    if (!work.response.content_encoding.empty()) {
+      auto body = decode_content_coding(work.response.body, work.response.content_encoding, options_.max_body_bytes);
+      if (!body) {
+        work.unreadable = Error{body.error().kind, "fetch " + work.job->item.url + ": " + body.error().message};
+        return std::move(work);
+      }
+      decoded = std::move(*body);
+    }
+    std::string_view body = work.response.content_encoding.empty() ? work.response.body : decoded;
+    work.page = extractor_.extract({body, work.page_url, work.response.content_type});
     // X-Robots-Tag carries what <meta name=robots> would, for any content type.
     auto tag = work.response.headers.find("x-robots-tag");
     std::string robots_tag = to_lower_ascii(tag != work.response.headers.end() ? tag->second : "");
@@ -803,6 +820,7 @@ class CrawlRun {
   // Back on the crawl thread, in fetch order: the page is stored, indexed and its links queued.
   Status store_extracted(Extraction done) {
     const Frontier::Item& item = done.job->item;
+    if (done.unreadable) return fail(item, done.unreadable->message);  // like a failed fetch
     const ExtractedPage& page = done.page;
     completions_.put(Family::kPages, done.page_url, encode_page(done.response));
     if (auto s = sink_.page(page, std::move(done.prepared)); !s) return s;

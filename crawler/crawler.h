@@ -98,7 +98,7 @@ struct CrawlReport {
   size_t feeds = 0;  // RSS/Atom feeds read for links
   size_t queued = 0;       // live: URLs waiting to be fetched
   size_t queued_left = 0;
-  size_t bytes = 0;
+  size_t bytes = 0;  // bodies as received: compressed when the server compressed them
   double seconds = 0;
   std::map<long, size_t> by_status;
   std::vector<std::string> error_samples;  // first few error messages

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/text.h"
+#include "crawler/content_coding.h"
 
 namespace beautyidx::crawler {
 namespace {
@@ -65,6 +66,7 @@ struct EasyTransfer {
   Transfer transfer;
   AddressPolicy policy;
   std::string url;
+  bool decode_content = true;
   curl_slist* headers = nullptr;
   char error_buffer[CURL_ERROR_SIZE] = {};
 
@@ -73,6 +75,7 @@ struct EasyTransfer {
 
 void configure(CURL* curl, const FetchRequest& request, const FetcherOptions& options, EasyTransfer& t) {
   t.url = request.url;
+  t.decode_content = request.decode_content;
   t.policy = request.allow_private ? AddressPolicy(*request.allow_private) : options.address_policy;
   t.transfer = Transfer{&t.response, options.max_body_bytes, &t.policy, false, {}};
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
@@ -81,7 +84,12 @@ void configure(CURL* curl, const FetchRequest& request, const FetcherOptions& op
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, request.follow_redirects ? 1L : 0L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects));
   curl_easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl supports: gzip, brotli...
+  if (request.decode_content) {
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl supports: gzip, brotli...
+  } else {
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, std::string(kDecodableEncodings).c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  }
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);  // HTTP/2 where TLS offers it
   curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);  // wait for a connection to multiplex on rather than open another
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
@@ -120,6 +128,12 @@ Result<FetchResponse> finish(CURL* curl, CURLcode code, const FetcherOptions& op
   char* content_type = nullptr;
   curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
   if (content_type) response.content_type = content_type;
+  if (!t.decode_content) {
+    auto coding = response.headers.find("content-encoding");
+    if (coding != response.headers.end() && to_lower_ascii(coding->second) != "identity") {
+      response.content_encoding = coding->second;
+    }
+  }
 
   if (t.transfer.refused_address) {
     return make_error(ErrorKind::kPolicy, "fetch " + t.url + ": refused to connect to a " + t.transfer.refused_detail +

@@ -38,6 +38,11 @@ struct FetchRequest {
   // When false, a 3xx is returned as it is (with its Location header) so the caller can check
   // each hop against its scope, robots.txt and address rules.
   bool follow_redirects = true;
+  // When false, a compressed body is kept as it came off the wire and
+  // FetchResponse::content_encoding names its codings (decode_content_coding undoes them, away
+  // from the thread that drives the transfers); only the codings that function reads are
+  // offered. max_body_bytes then bounds the bytes received, not the decoded ones.
+  bool decode_content = true;
 };
 
 struct FetchResponse {
@@ -46,6 +51,7 @@ struct FetchResponse {
   std::string content_type;
   std::map<std::string, std::string> headers;  // lowercase names; last value wins
   std::string body;
+  std::string content_encoding;  // with decode_content off: the body's codings ("gzip"); else ""
   bool truncated = false;  // the body passed max_body_bytes and was cut off
   int redirects = 0;
   double seconds = 0;

@@ -12,6 +12,7 @@ std::string encode_stored_page(const StoredPage& page) {
                  {"content_type", page.content_type},
                  {"etag", page.etag},
                  {"last_modified", page.last_modified}};
+  if (!page.content_encoding.empty()) header["content_encoding"] = page.content_encoding;
   return header.dump(-1, ' ', false, json::error_handler_t::replace) + "\n" + page.body;
 }
 
@@ -26,6 +27,7 @@ Result<StoredPage> decode_stored_page(std::string_view record) {
   page.content_type = header.value("content_type", "");
   page.etag = header.value("etag", "");
   page.last_modified = header.value("last_modified", "");
+  page.content_encoding = header.value("content_encoding", "");
   page.body = std::string(record.substr(newline + 1));
   return page;
 }

@@ -16,9 +16,10 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
   IngestReport report;
   std::string base = base_url.ends_with("/") ? base_url : base_url + "/";
   auto workers = make_preparing_workers(extractor);
-  auto index_prepared = [&](indexer::PreparedPage prepared) -> Status {
-    if (prepared.page().kind == PageKind::kArticle) ++report.articles;
-    return indexer.index_prepared(std::move(prepared));
+  auto index_prepared = [&](Result<indexer::PreparedPage> prepared) -> Status {
+    if (!prepared) return std::unexpected(prepared.error());  // files have no content coding to fail
+    if (prepared->page().kind == PageKind::kArticle) ++report.articles;
+    return indexer.index_prepared(std::move(*prepared));
   };
   auto ingest_file = [&](const fs::path& file, const fs::path& root) -> Status {
     std::string ext = file.extension().string();
@@ -32,7 +33,7 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     std::string content_type = ext == ".txt" ? "text/plain" : "";
     // Unsynced, like the index records: the commit at the end makes both durable at once.
     storage::WriteBatch batch;
-    batch.put(storage::Family::kPages, *page_url, crawler::encode_stored_page({200, *page_url, content_type, "", "", *body}));
+    batch.put(storage::Family::kPages, *page_url, crawler::encode_stored_page({.url = *page_url, .content_type = content_type, .body = *body}));
     if (auto s = store.write(batch, /*sync=*/false); !s) return s;
     ++report.files;
     auto oldest = workers->submit({std::move(*body), *page_url, content_type});

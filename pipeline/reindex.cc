@@ -21,7 +21,12 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
     ~Undefer() { indexer.defer_catalog(false); }
   } undefer{indexer};
   auto workers = make_preparing_workers(extractor);
-  auto index_prepared = [&](indexer::PreparedPage prepared) -> Status {
+  auto index_prepared = [&](Result<indexer::PreparedPage> prepared_or_error) -> Status {
+    if (!prepared_or_error) {  // a body whose content coding cannot be undone
+      ++report.unreadable;
+      return {};
+    }
+    indexer::PreparedPage prepared = std::move(*prepared_or_error);
     const ExtractedPage& page = prepared.page();
     if (page.kind == PageKind::kArticle && !page.noindex) ++report.articles;
     else ++report.other_pages;
@@ -42,7 +47,8 @@ Result<ReindexReport> reindex(storage::Store& store, indexer::Indexer& indexer, 
       return true;
     }
     std::string url = stored->url.empty() ? std::string(key) : stored->url;
-    auto oldest = workers->submit({std::move(stored->body), std::move(url), std::move(stored->content_type)});
+    auto oldest = workers->submit(
+        {std::move(stored->body), std::move(url), std::move(stored->content_type), std::move(stored->content_encoding)});
     if (oldest) failure = index_prepared(std::move(*oldest));
     return static_cast<bool>(failure);
   });

@@ -15,7 +15,7 @@ struct ReindexReport {
   size_t pages = 0;      // stored pages read
   size_t articles = 0;   // indexed as articles
   size_t other_pages = 0;  // listings, noindex and other pages: they index nothing (and leave if they were in)
-  size_t unreadable = 0;  // stored records that could not be decoded
+  size_t unreadable = 0;  // stored records that could not be decoded (header or content coding)
   double seconds = 0;
 };
 

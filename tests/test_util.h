@@ -24,10 +24,10 @@ inline std::string read_file(const std::filesystem::path& path) {
   return buffer.str();
 }
 
-// Gzip-compresses `text` (for sitemaps served as .xml.gz).
-inline std::string gzip(const std::string& text) {
+// Compresses `text` with zlib: window_bits 16+15 writes gzip, 15 a zlib stream, -15 raw deflate.
+inline std::string deflate_with(const std::string& text, int window_bits) {
   z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
   std::string out(deflateBound(&stream, text.size()) + 32, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
   stream.avail_in = static_cast<uInt>(text.size());
@@ -38,6 +38,9 @@ inline std::string gzip(const std::string& text) {
   deflateEnd(&stream);
   return out;
 }
+
+// Gzip-compresses `text` (for sitemaps served as .xml.gz).
+inline std::string gzip(const std::string& text) { return deflate_with(text, 16 + MAX_WBITS); }
 
 // A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {

@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "../test_util.h"
+#include "crawler/content_coding.h"
 #include "crawler/fetcher.h"
+#include "crawler/stored_page.h"
 #include "testing/static_site.h"
 
 namespace beautyidx::crawler {
@@ -38,6 +40,12 @@ class RecordingSink : public PageSink {
   std::map<std::string, ExtractedPage> by_url;
   int commits = 0;
 };
+
+std::string links_to(const std::string& prefix, int n) {
+  std::string links;
+  for (int i = 0; i < n; ++i) links += "<a href=\"" + prefix + std::to_string(i) + "/\">p" + std::to_string(i) + "</a> ";
+  return links;
+}
 
 std::string article(const std::string& title, const std::string& links) {
   return "<html><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1>"
@@ -270,6 +278,26 @@ TEST_F(ScriptedSiteTest, FollowsRedirectChainsAndStopsLoopsAndPrivateHops) {
   EXPECT_EQ(site_->requests_for("/private-target/"), 0u) << "a hop to another private host is refused";
 }
 
+TEST_F(ScriptedSiteTest, StoresPagesCompressedAsTheyCameAndIndexesThemDecoded) {
+  std::string page = article("Kept compressed", links_to("/elsewhere/", 100));
+  write(site_dir_.path() / "index.html", page);
+  ASSERT_TRUE(site_->start());
+  RecordingSink sink;
+  auto report = crawl(sink);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(sink.by_url.count(site_->origin() + "/"), 1u);
+  EXPECT_EQ(sink.by_url[site_->origin() + "/"].title, "Kept compressed");
+  auto record = store_->get(storage::Family::kPages, site_->origin() + "/");
+  ASSERT_TRUE(record && *record);
+  auto stored = decode_stored_page(**record);
+  ASSERT_TRUE(stored) << stored.error().message;
+  ASSERT_FALSE(stored->content_encoding.empty());
+  EXPECT_LT(stored->body.size(), page.size() / 4);
+  auto decoded = decode_content_coding(stored->body, stored->content_encoding, kMaxStoredBodyBytes);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, page);
+}
+
 TEST_F(ScriptedSiteTest, RevisitsAreConditionalAnd304KeepsTheStoredPage) {
   write(site_dir_.path() / "index.html", article("Home", "<a href=\"/tagged/\">tagged</a>"));
   std::atomic<int> conditional{0};
@@ -315,12 +343,6 @@ struct InFlightMeter {
     return HttpReply{200, "text/html", body, {}};
   }
 };
-
-std::string links_to(const std::string& prefix, int n) {
-  std::string links;
-  for (int i = 0; i < n; ++i) links += "<a href=\"" + prefix + std::to_string(i) + "/\">p" + std::to_string(i) + "</a> ";
-  return links;
-}
 
 // A store in a temp dir and the extractor, for tests that run their own sites.
 struct CrawlTarget {
@@ -617,6 +639,39 @@ TEST(FetcherTest, RefusesLoopbackUnlessAllowedWithoutConnecting) {
   ASSERT_TRUE(fetched) << fetched.error().message;
   EXPECT_EQ(fetched->status, 200);
   EXPECT_EQ(fetched->body, "<p>hello</p>");
+}
+
+// The crawl asks for a page's body as it came off the wire, and decodes it off the transfer
+// thread; the codings offered are the ones it can undo itself.
+TEST(FetcherTest, KeepsACompressedBodyAsItCameWhenAsked) {
+  test::TempDir dir;
+  StaticSite site(dir.path());
+  std::string page = article("Compressed", links_to("/p", 200));
+  std::string offered;
+  site.on("/page/", [&](const HttpCall& call) {
+    offered = call.headers.count("accept-encoding") ? call.headers.at("accept-encoding") : "";
+    return HttpReply{200, "text/html", page, {}};
+  });
+  ASSERT_TRUE(site.start());
+  FetcherOptions options;
+  options.user_agent = "beautyidx-test";
+  options.address_policy = AddressPolicy(true);
+  Fetcher fetcher(options);
+  FetchRequest request{site.origin() + "/page/", "", ""};
+  request.decode_content = false;
+  auto kept = fetcher.fetch(request);
+  ASSERT_TRUE(kept) << kept.error().message;
+  EXPECT_EQ(offered, kDecodableEncodings);
+  ASSERT_FALSE(kept->content_encoding.empty()) << "the test server compresses HTML";
+  EXPECT_LT(kept->body.size(), page.size() / 4);
+  auto decoded = decode_content_coding(kept->body, kept->content_encoding, options.max_body_bytes);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, page);
+
+  auto plain = fetcher.fetch({site.origin() + "/page/", "", ""});
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_EQ(plain->body, page) << "by default curl decodes";
+  EXPECT_EQ(plain->content_encoding, "");
 }
 
 TEST(FetcherTest, OversizedBodyIsAbortedWithAClearError) {
