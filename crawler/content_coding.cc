@@ -1,9 +1,10 @@
 #include "crawler/content_coding.h"
 
 #include <brotli/decode.h>
-#include <zlib.h>
+#include <endian.h>
+#include <libdeflate.h>
 
-#include <climits>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -50,32 +51,52 @@ Error corrupt(std::string_view coding, std::string_view how) {
   return Error{ErrorKind::kParse, std::string(coding) + ": " + std::string(how)};
 }
 
-// zlib's inflate: window_bits 16+15 reads gzip, 15 a zlib stream, -15 raw deflate.
-Result<std::string> inflate_stream(std::string_view compressed, int window_bits, size_t max_output,
-                                   std::string_view coding) {
-  if (compressed.size() > UINT_MAX) return std::unexpected(too_large(coding, max_output));
-  z_stream stream{};
-  if (inflateInit2(&stream, window_bits) != Z_OK) return make_error(ErrorKind::kInternal, "inflateInit2 failed");
-  std::unique_ptr<z_stream, int (*)(z_streamp)> end(&stream, inflateEnd);
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  BoundedOutput out(compressed.size(), max_output);
-  while (true) {
-    if (!out.make_room()) return std::unexpected(too_large(coding, max_output));
-    size_t room = std::min<size_t>(out.room(), UINT_MAX);
-    stream.next_out = reinterpret_cast<Bytef*>(out.next());
-    stream.avail_out = static_cast<uInt>(room);
-    int rc = inflate(&stream, Z_NO_FLUSH);
-    out.advance(room - stream.avail_out);
-    if (out.over_limit()) return std::unexpected(too_large(coding, max_output));
-    if (rc == Z_STREAM_END) break;  // anything after the stream (a second gzip member) is ignored
-    // With room to write, a buffer error means the input ran out before the stream ended.
-    if (rc == Z_BUF_ERROR || (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)) {
-      return std::unexpected(corrupt(coding, "truncated data"));
-    }
-    if (rc != Z_OK) return std::unexpected(corrupt(coding, "corrupt data"));
+enum class DeflateFormat { kGzip, kZlib, kRaw };
+
+// libdeflate decodes a whole buffer at once, about three times as fast as zlib's inflate: the
+// output must be big enough up front. A gzip member states its size in its last four bytes,
+// so one try usually does; otherwise (or when the stated size is wrong) the buffer doubles,
+// up to one byte past the limit.
+Result<std::string> inflate_whole(std::string_view compressed, DeflateFormat format, size_t max_output,
+                                  std::string_view coding) {
+  std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> decompressor(
+      libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+  if (!decompressor) return make_error(ErrorKind::kInternal, "libdeflate_alloc_decompressor failed");
+  size_t capacity = compressed.size() * 4 + 1024;
+  if (format == DeflateFormat::kGzip && compressed.size() >= 18) {
+    uint32_t stated = 0;
+    std::memcpy(&stated, compressed.data() + compressed.size() - 4, 4);  // ISIZE, little-endian
+    capacity = le32toh(stated);
   }
-  return std::move(out).take();
+  if (capacity > max_output) capacity = max_output + 1;
+  std::string out;
+  while (true) {
+    out.resize(capacity);
+    size_t written = 0;
+    libdeflate_result result = LIBDEFLATE_BAD_DATA;
+    switch (format) {
+      case DeflateFormat::kGzip:
+        result = libdeflate_gzip_decompress(decompressor.get(), compressed.data(), compressed.size(), out.data(),
+                                            out.size(), &written);
+        break;
+      case DeflateFormat::kZlib:
+        result = libdeflate_zlib_decompress(decompressor.get(), compressed.data(), compressed.size(), out.data(),
+                                            out.size(), &written);
+        break;
+      case DeflateFormat::kRaw:
+        result = libdeflate_deflate_decompress(decompressor.get(), compressed.data(), compressed.size(), out.data(),
+                                               out.size(), &written);
+        break;
+    }
+    if (result == LIBDEFLATE_SUCCESS) {
+      if (written > max_output) return std::unexpected(too_large(coding, max_output));
+      out.resize(written);
+      return out;
+    }
+    if (result != LIBDEFLATE_INSUFFICIENT_SPACE) return std::unexpected(corrupt(coding, "corrupt or truncated data"));
+    if (capacity > max_output) return std::unexpected(too_large(coding, max_output));
+    capacity = std::min(std::max<size_t>(capacity, 1024) * 2, max_output + 1);
+  }
 }
 
 Result<std::string> unbrotli(std::string_view compressed, size_t max_output) {
@@ -113,7 +134,7 @@ bool looks_zlib_wrapped(std::string_view bytes) {
 bool looks_gzipped(std::string_view bytes) { return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b'; }
 
 Result<std::string> gunzip(std::string_view compressed, size_t max_output) {
-  return inflate_stream(compressed, 16 + MAX_WBITS, max_output, "gzip");
+  return inflate_whole(compressed, DeflateFormat::kGzip, max_output, "gzip");
 }
 
 Result<std::string> decode_content_coding(std::string_view body, std::string_view content_encoding,
@@ -133,7 +154,8 @@ Result<std::string> decode_content_coding(std::string_view body, std::string_vie
     if (*it == "gzip" || *it == "x-gzip") {
       next = gunzip(input, max_output);
     } else if (*it == "deflate") {
-      next = inflate_stream(input, looks_zlib_wrapped(input) ? MAX_WBITS : -MAX_WBITS, max_output, "deflate");
+      next = inflate_whole(input, looks_zlib_wrapped(input) ? DeflateFormat::kZlib : DeflateFormat::kRaw, max_output,
+                           "deflate");
     } else if (*it == "br") {
       next = unbrotli(input, max_output);
     } else {

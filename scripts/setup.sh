@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   libxapian-dev xapian-tools librocksdb-dev libcurl4-openssl-dev libgumbo-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libpugixml-dev libicu-dev zlib1g-dev libbrotli-dev
+  nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libpugixml-dev libicu-dev zlib1g-dev libbrotli-dev libdeflate-dev
   curl
 )
 if [[ "${BEAUTYIDX_BROWSER_TESTS:-1}" == 1 ]]; then

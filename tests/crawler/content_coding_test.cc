@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cstring>
+
 #include "../test_util.h"
 
 namespace beautyidx::crawler {
@@ -40,6 +42,19 @@ TEST(ContentCodingTest, UndoesEachCodingItOffers) {
     auto decoded = decode_content_coding(c.body, c.coding, 10 * 1024 * 1024);
     ASSERT_TRUE(decoded) << c.coding << ": " << decoded.error().message;
     EXPECT_EQ(*decoded, text) << c.coding;
+  }
+}
+
+// A gzip member's trailer states its size, and the decoder sizes its buffer by it. A trailer
+// that misstates it is corruption (the decoder checks it), found without going past the limit.
+TEST(ContentCodingTest, AGzipTrailerThatMisstatesTheSizeIsCorrupt) {
+  std::string text = page_text();
+  for (uint32_t stated : {10u, 0xffffffffu}) {
+    std::string gz = test::gzip(text);
+    std::memcpy(gz.data() + gz.size() - 4, &stated, 4);
+    auto decoded = decode_content_coding(gz, "gzip", 10 * 1024 * 1024);
+    ASSERT_FALSE(decoded) << "stated " << stated;
+    EXPECT_EQ(decoded.error().kind, ErrorKind::kParse) << decoded.error().message;
   }
 }
 
