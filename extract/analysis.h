@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/model.h"
 #include "core/taxonomy.h"
 #include "extract/catalog.h"
@@ -67,7 +69,8 @@ struct StructuredProduct {
   std::string url;
   Price price;
 };
-std::vector<StructuredProduct> find_structured_products(const std::vector<std::string>& json_ld);
+// `json_ld` is parse_json_ld's (extract/metadata.h).
+std::vector<StructuredProduct> find_structured_products(const std::vector<nlohmann::json>& json_ld);
 
 // True when a paragraph reads like an author bio ("Lisa Bensley is the founder of ...");
 // sets `name` to the author it describes.

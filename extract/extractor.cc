@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.h"
 #include "extract/analysis.h"
 #include "extract/charset.h"
@@ -112,7 +114,8 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
 
   ParsedHtml parsed = looks_like_plain_text(decoded.text, input.content_type) ? parse_plain_text(decoded.text)
                                                                             : parse_html(decoded.text);
-  ResolvedMetadata meta = resolve_metadata(parsed.meta);
+  const std::vector<nlohmann::json> json_ld = parse_json_ld(parsed.meta.json_ld);
+  ResolvedMetadata meta = resolve_metadata(parsed.meta, json_ld);
   page.title = meta.title;
   page.authors = meta.authors;
   page.published = meta.published;
@@ -228,7 +231,7 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
   page.techniques = salient(all.techniques);
   page.products = find_products(paragraphs, page.quotes, catalog_, taxonomy_, page.title, page.concerns);
   // Products the page states in schema.org data but its text did not name with a price.
-  for (const StructuredProduct& s : find_structured_products(parsed.meta.json_ld)) {
+  for (const StructuredProduct& s : find_structured_products(json_ld)) {
     auto split = catalog_.split_brand(s.name);
     Product product;
     product.brand = !split.brand.empty() ? split.brand : s.brand;

@@ -196,7 +196,17 @@ std::vector<std::string> split_authors(std::string_view byline) {
   return authors;
 }
 
-ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
+std::vector<json> parse_json_ld(const std::vector<std::string>& scripts) {
+  std::vector<json> out;
+  out.reserve(scripts.size());
+  for (const auto& raw : scripts) {
+    json root = json::parse(raw, nullptr, false);
+    if (!root.is_discarded()) out.push_back(std::move(root));
+  }
+  return out;
+}
+
+ResolvedMetadata resolve_metadata(const HtmlMetadata& meta, const std::vector<json>& json_ld) {
   ResolvedMetadata out;
   out.site_name = meta.site_name;
   out.description = meta.description;
@@ -206,9 +216,7 @@ ResolvedMetadata resolve_metadata(const HtmlMetadata& meta) {
   std::string ld_headline, ld_published, ld_modified, ld_image, ld_language;
   std::vector<std::string> ld_tags;
   std::vector<std::string> ld_authors;
-  for (const auto& raw : meta.json_ld) {
-    json root = json::parse(raw, nullptr, false);
-    if (root.is_discarded()) continue;
+  for (const json& root : json_ld) {
     std::vector<const json*> articles;
     collect_articles(root, articles);
     for (const json* article : articles) {

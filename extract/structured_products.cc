@@ -80,12 +80,9 @@ void collect(const json& node, std::vector<StructuredProduct>& out, int depth) {
 
 }  // namespace
 
-std::vector<StructuredProduct> find_structured_products(const std::vector<std::string>& json_ld) {
+std::vector<StructuredProduct> find_structured_products(const std::vector<json>& json_ld) {
   std::vector<StructuredProduct> out;
-  for (const auto& raw : json_ld) {
-    json root = json::parse(raw, nullptr, false);
-    if (!root.is_discarded()) collect(root, out, 0);
-  }
+  for (const json& root : json_ld) collect(root, out, 0);
   return out;
 }
 
