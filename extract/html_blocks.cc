@@ -1065,6 +1065,8 @@ struct StripState {
   std::unordered_map<std::string, size_t> class_index;  // a value's place in class_values
   TextRuns* text_runs;  // null: text is copied as it is
   std::string tag;      // the start tag being filtered; reused so most tags allocate nothing
+  // Open <span>s, innermost last: whether each was dropped, so its end tag goes too.
+  std::vector<bool> spans_dropped;
 };
 
 bool is_html_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
@@ -1128,11 +1130,17 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, St
   std::string& tag = state.tag;
   tag.assign(html.substr(i, j - i));
   const bool anchor = tag.size() == 2 && (tag[1] == 'a' || tag[1] == 'A');
+  const bool span = equals_ignore_case(tag, "<span");
   while (j < html.size()) {
     while (j < html.size() && (is_html_space(html[j]) || html[j] == '/')) ++j;
     if (j >= html.size()) break;
     if (html[j] == '>') {
       if (!worth_keeping(tag)) return j + 1;  // head clutter the extractor never reads
+      // A <span> or <img> with none of the attributes the walker reads tells it nothing (both
+      // are inline: no block starts or ends there), and a fifth of a theme's elements are such.
+      const bool bare = tag.size() == 5 && (span || equals_ignore_case(tag, "<img"));
+      if (span) state.spans_dropped.push_back(bare);
+      if (bare) return j + 1;
       tag += '>';
       out += tag;
       return j + 1;
@@ -1184,6 +1192,7 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, St
     }
   }
   // Not a well-formed tag: copy it through and let the parser cope.
+  if (span) state.spans_dropped.push_back(false);
   size_t gt = html.find('>', i);
   size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
   out.append(html.substr(i, end - i));
@@ -1331,6 +1340,17 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
         size_t end = append_filtered_tag(html, i, out, state);
         copied = i = end;
         continue;
+      }
+      // The end tag of a <span> that was dropped goes with it.
+      if (i + 1 < html.size() && html[i + 1] == '/' && tag_at(html, i + 2, "span") && !state.spans_dropped.empty()) {
+        const bool dropped = state.spans_dropped.back();
+        state.spans_dropped.pop_back();
+        size_t gt = html.find('>', i);
+        if (dropped && gt != std::string_view::npos) {
+          append_between_tags(out, html.substr(copied, i - copied), text_runs);
+          copied = i = gt + 1;
+          continue;
+        }
       }
       ++i;
       continue;

@@ -441,6 +441,29 @@ TEST(ExtractorTest, TextSurvivesThePlaceholderPass) {
   EXPECT_NE(std::find(page.links.begin(), page.links.end(), "https://porereport.example/shop/?a=1&b=2"), page.links.end());
 }
 
+// Bare <span>s and <img>s never reach the parser; nothing they wrap may move. A kept span (one
+// with a class the walker reads) still closes where the page closes it, around bare ones.
+TEST(ExtractorTest, BareSpansAndImagesDropOutWithoutMovingAnything) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Dermatologists <span>agree</span> that <span><span>slow</span> starts</span> work<img src=\"a.jpg\"> "
+      "better than <SPAN>fast</SPAN> ones, and our testers <span class=\"fn\">saw <span>the</span> same</span> thing "
+      "over six weeks of nightly use.</p>"
+      "<p>Before the buttons <span class=\"share-bar\">Share <span>this</span> on Pinterest</span> and after them, "
+      "<span><span class=\"share-bar\">Pin</span> it</span> ends the second paragraph of the body text.</p>"
+      "<p>After the buttons, a closing paragraph of the body, long enough to be kept as main text here.</p>"
+      "<span>stray end tags </span></span></span><p>do not close what they never opened: this paragraph stays too.</p>"));
+  EXPECT_NE(page.text.find("Dermatologists agree that slow starts work better than fast ones, and our testers saw the "
+                           "same thing over six weeks"),
+            std::string::npos)
+      << page.text;
+  EXPECT_NE(page.text.find("Before the buttons and after them, it ends the second paragraph"), std::string::npos)
+      << page.text;
+  EXPECT_EQ(page.text.find("Pinterest"), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("Pin "), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("After the buttons, a closing paragraph"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("do not close what they never opened"), std::string::npos) << page.text;
+}
+
 // A hostile title is text: it must come out exactly as the page's <title> says.
 TEST(ExtractorTest, MarkupInATitleIsKeptAsText) {
   ExtractedPage page = extract_html(
