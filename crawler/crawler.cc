@@ -605,11 +605,19 @@ class CrawlRun {
   }
 
   std::vector<TransferPool::Done> wait_for_transfers() {
-    // Sleep no longer than until the next host may be asked again.
+    // Sleep no longer than until the next host may be asked again. A host whose turn has come
+    // but which cannot be asked until a transfer ends (all transfers, or its own, in flight; its
+    // robots.txt still coming) does not count: waking for it would spin this thread.
     auto now = Clock::now();
     auto until = now + std::chrono::milliseconds(200);
-    for (const auto& [origin, host] : hosts_) {
-      if (!host.waiting.empty()) until = std::min(until, host.next_at);
+    if (pool_->active() < options_.concurrency) {
+      for (const auto& [origin, host] : hosts_) {
+        if (host.waiting.empty() || host.robots_state == Host::RobotsState::kFetching ||
+            host.in_flight >= std::max<size_t>(1, options_.per_host)) {
+          continue;
+        }
+        until = std::min(until, host.next_at);
+      }
     }
     auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(std::max(until - now, Clock::duration::zero()));
     if (pool_->active() == 0) {
