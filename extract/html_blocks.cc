@@ -326,6 +326,17 @@ bool token_has_segment(std::string_view token, std::string_view segment) {
   return false;
 }
 
+// The first of the characters `Separators` in `text` from `from` on, or npos. find_first_of
+// runs a memchr over its set for every byte, which made splitting class lists 2% of an
+// extraction.
+template <char... Separators>
+size_t find_separator(std::string_view text, size_t from) {
+  for (size_t i = from; i < text.size(); ++i) {
+    if (((text[i] == Separators) || ...)) return i;
+  }
+  return std::string_view::npos;
+}
+
 // The views point into `attribute_value`; a temporary would leave them dangling (the fuzzer's
 // first find), so temporaries are refused at compile time.
 std::vector<std::string_view> class_tokens(std::string&&) = delete;
@@ -333,7 +344,7 @@ std::vector<std::string_view> class_tokens(const std::string& attribute_value) {
   std::vector<std::string_view> tokens;
   size_t start = 0;
   while (start < attribute_value.size()) {
-    size_t end = attribute_value.find_first_of(" \t\n", start);
+    size_t end = find_separator<' ', '\t', '\n'>(attribute_value, start);
     if (end == std::string::npos) end = attribute_value.size();
     if (end > start) tokens.emplace_back(attribute_value.data() + start, end - start);
     start = end + 1;
@@ -877,7 +888,7 @@ class Walker {
   static void add_property(nlohmann::json& item, std::string_view names, nlohmann::json value) {
     size_t start = 0;
     while (start < names.size()) {
-      size_t end = names.find_first_of(" \t\n", start);
+      size_t end = find_separator<' ', '\t', '\n'>(names, start);
       if (end == std::string_view::npos) end = names.size();
       std::string name(names.substr(start, end - start));
       start = end + 1;
@@ -1096,7 +1107,7 @@ void append_class_value(std::string& tag, std::string_view quoted, StripState& s
   std::string kept;
   size_t start = 0;
   while (start < value.size()) {
-    size_t end = value.find_first_of(" \t\n\r", start);
+    size_t end = find_separator<' ', '\t', '\n', '\r'>(value, start);
     if (end == std::string_view::npos) end = value.size();
     std::string_view token = value.substr(start, end - start);
     if (!token.empty()) {
