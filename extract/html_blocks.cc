@@ -1158,6 +1158,7 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, St
   tag.assign(html.substr(i, j - i));
   const bool anchor = tag.size() == 2 && (tag[1] == 'a' || tag[1] == 'A');
   const bool span = equals_ignore_case(tag, "<span");
+  const bool input = equals_ignore_case(tag, "<input");
   while (j < html.size()) {
     while (j < html.size() && (is_html_space(html[j]) || html[j] == '/')) ++j;
     if (j >= html.size()) break;
@@ -1165,7 +1166,8 @@ size_t append_filtered_tag(std::string_view html, size_t i, std::string& out, St
       if (!worth_keeping(tag)) return j + 1;  // head clutter the extractor never reads
       // A <span> or <img> with none of the attributes the walker reads tells it nothing (both
       // are inline: no block starts or ends there), and a fifth of a theme's elements are such.
-      const bool bare = tag.size() == 5 && (span || equals_ignore_case(tag, "<img"));
+      // Nor does an <input>, which it skips (is_ignored_tag) and which holds nothing.
+      const bool bare = (tag.size() == 5 && (span || equals_ignore_case(tag, "<img"))) || input;
       if (span) state.spans_dropped.push_back(bare);
       if (bare) return j + 1;
       tag += '>';
@@ -1298,8 +1300,25 @@ void append_between_tags(std::string& out, std::string_view chunk, TextRuns* run
   }
 }
 
-// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template> and
-// comments; keeps only the attributes the walker reads; replaces each <a href> with an index into
+// Whether every end tag in `markup` closes inline content (what a button or a select holds:
+// spans, icons, options), so nothing in it can end an element opened before it.
+bool holds_only_inline_end_tags(std::string_view markup) {
+  for (size_t at = markup.find("</"); at != std::string_view::npos; at = markup.find("</", at + 2)) {
+    bool inline_tag = false;
+    for (std::string_view name : {"span", "svg", "path", "g", "use", "i", "b", "em", "strong", "small", "label", "option",
+                                  "optgroup", "sup", "sub", "abbr", "img", "title"}) {
+      if (tag_at(markup, at + 2, name)) {
+        inline_tag = true;
+        break;
+      }
+    }
+    if (!inline_tag) return false;
+  }
+  return true;
+}
+
+// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template>,
+// <iframe>, and <button>s and <select>s whole, and comments; keeps only the attributes the walker reads; replaces each <a href> with an index into
 // `link_targets` (views into `html`) and runs of text with placeholders from `text_runs`. What is
 // left for the parser is a sixth of a typical page.
 std::string strip_inert_markup(std::string_view html, std::vector<std::string_view>& link_targets,
@@ -1312,6 +1331,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
   StripState state{{}, link_targets, class_values, {}, text_runs, {}};
   size_t copied = 0;
   size_t i = 0;
+  bool button_end_missing = false, select_end_missing = false;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     std::string_view close;
     size_t skip_from = std::string_view::npos;
@@ -1335,10 +1355,24 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
       continue;
     }
     bool keep_body = false;  // JSON-LD: copied through untouched
-    for (std::string_view name : {"script", "style", "svg", "noscript", "template"}) {
+    // Raw text to its end tag, or the end of the page: scripts, styles, iframes. Then elements
+    // the walker skips whole (is_ignored_tag) that cannot nest, so their first end tag is theirs:
+    // buttons and selects, a tenth of a theme's elements with what they hold. Those are kept
+    // when their end tag is missing, since the parser would close them earlier.
+    for (std::string_view name : {"script", "style", "svg", "noscript", "template", "iframe", "button", "select"}) {
       if (!tag_at(html, i + 1, name)) continue;
       size_t open_end = html.find('>', i);
       if (open_end == std::string_view::npos) break;
+      if (name == "button" || name == "select") {
+        // Once an end tag is not found, none is further on: no page is searched twice.
+        bool& missing = name == "button" ? button_end_missing : select_end_missing;
+        size_t end = missing ? std::string_view::npos
+                             : find_ignore_case(html, name == "button" ? "</button" : "</select", open_end);
+        missing = end == std::string_view::npos;
+        // Only what is surely inside goes: an end tag of anything but inline content in
+        // between ("<div><button>Menu</div> ... </button>") means the parser closed it sooner.
+        if (missing || !holds_only_inline_end_tags(html.substr(open_end, end - open_end))) break;
+      }
       std::string_view open_tag = html.substr(i, open_end - i);
       keep_body = name == "script" && (open_tag.find("ld+json") != std::string_view::npos ||
                                        open_tag.find("LD+JSON") != std::string_view::npos);

@@ -464,6 +464,25 @@ TEST(ExtractorTest, BareSpansAndImagesDropOutWithoutMovingAnything) {
   EXPECT_NE(page.text.find("do not close what they never opened"), std::string::npos) << page.text;
 }
 
+// Buttons, selects, iframes and inputs never reach the parser when what they hold is surely
+// theirs; when it is not (an end tag that closes something opened before them), they stay and
+// the parser decides, so no text after them is lost.
+TEST(ExtractorTest, ControlsDropOutButNeverTakeTextWithThem) {
+  ExtractedPage page = extract_html(wordpress_page(
+      "<p>Before the controls <button class=\"x\"><span>Share</span> <svg><path d=\"M0\"></path></svg>this</button>"
+      "<select name=\"size\"><option>Choose a size</option></select><input type=\"text\" value=\"typed\">"
+      "<iframe src=\"/embed\">Your browser</iframe> and after them, one sentence of the body.</p>"
+      "<div><button>Menu</div><p>A paragraph after a button whose end tag comes much later, which stays text.</p>"
+      "<p>Closing words of the body, long enough to be kept as main text here.</button></p>"));
+  EXPECT_NE(page.text.find("Before the controls and after them, one sentence of the body."), std::string::npos)
+      << page.text;
+  for (const char* gone : {"Share", "Choose a size", "typed", "Your browser", "Menu"}) {
+    EXPECT_EQ(page.text.find(gone), std::string::npos) << gone << " in " << page.text;
+  }
+  EXPECT_NE(page.text.find("A paragraph after a button whose end tag comes much later"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("Closing words of the body"), std::string::npos) << page.text;
+}
+
 // A hostile title is text: it must come out exactly as the page's <title> says.
 TEST(ExtractorTest, MarkupInATitleIsKeptAsText) {
   ExtractedPage page = extract_html(
