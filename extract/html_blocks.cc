@@ -20,6 +20,8 @@
 namespace beautyidx::extract {
 namespace {
 
+using namespace std::string_view_literals;
+
 // strip_inert_markup replaces each <a href="..."> with <a bx=N>, N indexing the original
 // values: link URLs are a quarter of what reaches the parser, and it would walk each of their
 // code points. The walker maps N back. ("bx" is not an HTML attribute, and a page's own "bx"
@@ -1317,10 +1319,11 @@ bool holds_only_inline_end_tags(std::string_view markup) {
   return true;
 }
 
-// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template>,
-// <iframe>, and <button>s and <select>s whole, and comments; keeps only the attributes the walker reads; replaces each <a href> with an index into
-// `link_targets` (views into `html`) and runs of text with placeholders from `text_runs`. What is
-// left for the parser is a sixth of a typical page.
+// Removes the contents of <script> (but JSON-LD), <style>, <svg>, <noscript>, <template> and
+// <iframe>, <button>s and <select>s whole, and comments; keeps only the attributes the walker
+// reads; replaces each <a href> with an index into `link_targets` (views into `html`) and runs
+// of text with placeholders from `text_runs`. What is left for the parser is a sixth of a
+// typical page.
 std::string strip_inert_markup(std::string_view html, std::vector<std::string_view>& link_targets,
                                std::vector<std::string>& class_values, TextRuns* text_runs) {
   // Scripts, styles, SVG and comments are most of a modern page's bytes and none of its text;
@@ -1335,7 +1338,10 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
   while ((i = html.find('<', i)) != std::string_view::npos) {
     std::string_view close;
     size_t skip_from = std::string_view::npos;
-    if (html.substr(i).starts_with("<!--")) {
+    // Every name tested below starts with one of these letters; most tags start with another.
+    const char first = i + 1 < html.size() ? static_cast<char>(html[i + 1] | 0x20) : '\0';
+    const bool maybe_special = first == 's' || first == 't' || first == 'n' || first == 'i' || first == 'b';
+    if (html.compare(i, 4, "<!--"sv) == 0) {
       size_t end = html.find("-->", i + 4);
       size_t stop = end == std::string_view::npos ? html.size() : end + 3;
       append_between_tags(out, html.substr(copied, i - copied), text_runs);
@@ -1344,7 +1350,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
     }
     // <title> and <textarea> hold text, not markup: "<title><img src=x></title>" is a title
     // that reads "<img src=x>". Copied as they are, so the filtering below never touches them.
-    if (tag_at(html, i + 1, "title") || tag_at(html, i + 1, "textarea")) {
+    if (first == 't' && (tag_at(html, i + 1, "title") || tag_at(html, i + 1, "textarea"))) {
       std::string_view name = tag_at(html, i + 1, "title") ? "</title" : "</textarea";
       size_t end = find_ignore_case(html, name, i + 1);
       size_t stop = end == std::string_view::npos ? html.size() : end;
@@ -1359,7 +1365,9 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
     // the walker skips whole (is_ignored_tag) that cannot nest, so their first end tag is theirs:
     // buttons and selects, a tenth of a theme's elements with what they hold. Those are kept
     // when their end tag is missing, since the parser would close them earlier.
-    for (std::string_view name : {"script", "style", "svg", "noscript", "template", "iframe", "button", "select"}) {
+    for (std::string_view name : {"script"sv, "style"sv, "svg"sv, "noscript"sv, "template"sv, "iframe"sv, "button"sv,
+                                  "select"sv}) {
+      if (!maybe_special) break;
       if (!tag_at(html, i + 1, name)) continue;
       size_t open_end = html.find('>', i);
       if (open_end == std::string_view::npos) break;
