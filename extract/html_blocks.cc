@@ -363,11 +363,17 @@ Role role_from_names(GumboTag tag, const std::string& names);
 
 // The class attribute's value: from the table strip_inert_markup made, or the attribute itself
 // when a malformed tag was passed through unfiltered.
-const char* class_value(const GumboAttribute& a, const std::vector<std::string>& class_values) {
+// The index a bc=N attribute holds, or npos when it is not a valid one.
+size_t class_index(const GumboAttribute& a, const std::vector<std::string>& class_values) {
   size_t n = 0;
   const char* end = a.value + std::strlen(a.value);
   auto [stop, ec] = std::from_chars(a.value, end, n);
-  return ec == std::errc() && stop == end && n < class_values.size() ? class_values[n].c_str() : nullptr;
+  return ec == std::errc() && stop == end && n < class_values.size() ? n : std::string::npos;
+}
+
+const char* class_value(const GumboAttribute& a, const std::vector<std::string>& class_values) {
+  size_t n = class_index(a, class_values);
+  return n != std::string::npos ? class_values[n].c_str() : nullptr;
 }
 
 const char* class_of(const GumboNode* node, const std::vector<std::string>& class_values) {
@@ -378,18 +384,29 @@ const char* class_of(const GumboNode* node, const std::vector<std::string>& clas
   return attribute(node, "class");
 }
 
-Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache,
-             const std::vector<std::string>& class_values) {
+// What role_of worked out on this page, by what decided it.
+struct RoleCache {
+  // Elements named by a class from the table alone (no id): by tag and the class's index, so
+  // the common case neither copies nor hashes a string.
+  std::unordered_map<uint64_t, Role> by_class_index;
+  std::unordered_map<std::string, Role> by_names;  // tag (two bytes) + lowercased "class id "
+};
+
+Role role_of(const GumboNode* node, RoleCache& cache, const std::vector<std::string>& class_values) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return Role::kContent;
   // The attributes that decide, read in one pass over the element's (every element comes here).
   const char *role = nullptr, *cls = nullptr, *id = nullptr;
+  size_t cls_index = std::string::npos;
   bool hidden = false;
   const GumboVector& attributes = node->v.element.attributes;
   for (unsigned i = 0; i < attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
     if (!role && named(*a, "role")) role = a->value;
-    else if (!cls && named(*a, kClassAttribute)) cls = class_value(*a, class_values);
+    else if (!cls && named(*a, kClassAttribute)) {
+      cls_index = class_index(*a, class_values);
+      if (cls_index != std::string::npos) cls = class_values[cls_index].c_str();
+    }
     else if (!cls && named(*a, "class")) cls = a->value;
     else if (!id && named(*a, "id")) id = a->value;
     else if (named(*a, "hidden")) hidden = true;
@@ -407,17 +424,30 @@ Role role_of(const GumboNode* node, std::unordered_map<std::string, Role>& cache
   if (cls == nullptr && id == nullptr) return is_furniture_tag(tag) ? Role::kFurniture : Role::kContent;
   // The key is built in a reused buffer: most lookups hit, and then nothing is allocated.
   thread_local std::string key;
-  key.clear();
-  key.push_back(static_cast<char>(tag & 0x7F));
-  key.push_back(static_cast<char>((tag >> 7) & 0x7F));
-  for (const char* part : {cls, id}) {
-    for (const char* c = part ? part : ""; *c; ++c) key.push_back(*c >= 'A' && *c <= 'Z' ? static_cast<char>(*c - 'A' + 'a') : *c);
-    key.push_back(' ');
+  auto names_key = [&] {
+    key.assign({static_cast<char>(tag & 0x7F), static_cast<char>((tag >> 7) & 0x7F)});
+    for (const char* part : {cls, id}) {
+      size_t from = key.size();
+      key.append(part ? part : "");
+      for (size_t i = from; i < key.size(); ++i) {
+        if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] - 'A' + 'a');
+      }
+      key += ' ';
+    }
+  };
+  if (cls_index != std::string::npos && id == nullptr) {
+    uint64_t index_key = (static_cast<uint64_t>(tag) << 32) | cls_index;
+    if (auto it = cache.by_class_index.find(index_key); it != cache.by_class_index.end()) return it->second;
+    names_key();
+    Role role_by_names = role_from_names(tag, key.substr(2));
+    cache.by_class_index.emplace(index_key, role_by_names);
+    return role_by_names;
   }
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
+  names_key();
+  auto it = cache.by_names.find(key);
+  if (it != cache.by_names.end()) return it->second;
   Role role_by_names = role_from_names(tag, key.substr(2));
-  cache.emplace(key, role_by_names);
+  cache.by_names.emplace(key, role_by_names);
   return role_by_names;
 }
 
@@ -931,7 +961,7 @@ class Walker {
   int marked_furniture_depth_ = 0;  // furniture by class/id/role, not by tag
   int in_comments_ = 0;             // depth inside a comment thread
   std::vector<const GumboNode*> most_text_holders_;  // sorted: elements with >= 35% of the text
-  std::unordered_map<std::string, Role> role_cache_;
+  RoleCache role_cache_;
   size_t total_text_ = 0;
 };
 
