@@ -100,6 +100,7 @@ std::string charset_from_content_type(std::string_view content_type) {
 }
 
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type) {
+  const std::string_view given = bytes;
   // Whether the bytes are valid UTF-8, scanned at most once (a page is read whole here).
   std::optional<bool> valid_utf8;
   auto is_valid = [&] {
@@ -108,7 +109,8 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type
   };
   auto finish = [&](std::string charset, std::string source) -> DecodedText {
     if (is_utf8_name(charset)) {
-      return {is_valid() ? std::string(bytes) : sanitize_utf8(bytes), "UTF-8", std::move(source)};
+      if (is_valid()) return {"", "UTF-8", std::move(source), true, static_cast<size_t>(bytes.data() - given.data())};
+      return {sanitize_utf8(bytes), "UTF-8", std::move(source)};
     }
     if (auto text = convert(bytes, charset)) return {std::move(*text), charset, std::move(source)};
     return {sanitize_utf8(bytes), "UTF-8", "fallback"};

@@ -8,9 +8,18 @@
 namespace beautyidx::extract {
 
 struct DecodedText {
-  std::string text;     // valid UTF-8
+  // Valid UTF-8, unless `in_place`: bytes that were valid UTF-8 already are not copied (a page
+  // is a hundred kilobytes and more), and utf8() returns them instead.
+  std::string text;
   std::string charset;  // what it was decoded from ("UTF-8", "windows-1252", ...)
   std::string source;   // how the charset was chosen: "header", "bom", "meta", "detected", "default"
+  bool in_place = false;
+  size_t mark_bytes = 0;  // the byte-order mark before an in-place text
+
+  // The text, as valid UTF-8; `bytes` are those decode_to_utf8 was given.
+  std::string_view utf8(std::string_view bytes) const {
+    return in_place ? bytes.substr(mark_bytes) : std::string_view(text);
+  }
 };
 
 // `content_type` is the HTTP Content-Type header value, possibly empty. Never fails: bytes that

@@ -108,12 +108,12 @@ ExtractedPage Extractor::extract(const ExtractInput& input) const {
                             std::to_string(body.size()) + " bytes");
   }
   DecodedText decoded = decode_to_utf8(body, input.content_type);
-  if (decoded.source == "fallback" || decoded.text.find("\xEF\xBF\xBD") != std::string::npos) {
+  const std::string_view utf8 = decoded.utf8(body);
+  if (decoded.source == "fallback" || utf8.find("\xEF\xBF\xBD") != std::string_view::npos) {
     page.warnings.push_back("invalid bytes for charset " + decoded.charset + " replaced with U+FFFD");
   }
 
-  ParsedHtml parsed = looks_like_plain_text(decoded.text, input.content_type) ? parse_plain_text(decoded.text)
-                                                                            : parse_html(decoded.text);
+  ParsedHtml parsed = looks_like_plain_text(utf8, input.content_type) ? parse_plain_text(utf8) : parse_html(utf8);
   const std::vector<nlohmann::json> json_ld = parse_json_ld(parsed.meta.json_ld);
   ResolvedMetadata meta = resolve_metadata(parsed.meta, json_ld);
   page.title = meta.title;
