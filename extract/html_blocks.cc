@@ -361,8 +361,6 @@ enum class Role { kContent, kFurniture, kBio, kSkip };
 // pure in (tag, names), so the walker caches it per page.
 Role role_from_names(GumboTag tag, const std::string& names);
 
-// The class attribute's value: from the table strip_inert_markup made, or the attribute itself
-// when a malformed tag was passed through unfiltered.
 // The index a bc=N attribute holds, or npos when it is not a valid one.
 size_t class_index(const GumboAttribute& a, const std::vector<std::string>& class_values) {
   size_t n = 0;
@@ -376,6 +374,8 @@ const char* class_value(const GumboAttribute& a, const std::vector<std::string>&
   return n != std::string::npos ? class_values[n].c_str() : nullptr;
 }
 
+// The class attribute's value: from the table strip_inert_markup made, or the attribute itself
+// when a malformed tag was passed through unfiltered.
 const char* class_of(const GumboNode* node, const std::vector<std::string>& class_values) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
   if (const GumboAttribute* a = find_attribute(node, kClassAttribute)) {
@@ -402,15 +402,18 @@ Role role_of(const GumboNode* node, RoleCache& cache, const std::vector<std::str
   const GumboVector& attributes = node->v.element.attributes;
   for (unsigned i = 0; i < attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
-    if (!role && named(*a, "role")) role = a->value;
-    else if (!cls && named(*a, kClassAttribute)) {
+    if (!role && named(*a, "role")) {
+      role = a->value;
+    } else if (!cls && named(*a, kClassAttribute)) {
       cls_index = class_index(*a, class_values);
       if (cls_index != std::string::npos) cls = class_values[cls_index].c_str();
+    } else if (!cls && named(*a, "class")) {
+      cls = a->value;
+    } else if (!id && named(*a, "id")) {
+      id = a->value;
+    } else if (named(*a, "hidden") || (named(*a, "aria-hidden") && equals_ignore_case(a->value, "true"))) {
+      hidden = true;
     }
-    else if (!cls && named(*a, "class")) cls = a->value;
-    else if (!id && named(*a, "id")) id = a->value;
-    else if (named(*a, "hidden")) hidden = true;
-    else if (named(*a, "aria-hidden") && equals_ignore_case(a->value, "true")) hidden = true;
   }
   if (role) {
     std::string_view r = role;
