@@ -13,13 +13,16 @@
 namespace beautyidx::crawler {
 namespace {
 
+// A first size for the decoded bytes: markup compresses four to six times, so starting there
+// saves most regrowth.
+size_t first_guess(size_t compressed_size) { return compressed_size * 4 + 1024; }
+
 // Decoded bytes written in place into a string that doubles as it fills, up to one byte past
 // the limit, so that passing the limit shows without decoding the rest of a bomb.
 class BoundedOutput {
  public:
   BoundedOutput(size_t compressed_size, size_t max_output) : max_(max_output) {
-    // Markup compresses four to six times; starting there saves most regrowth.
-    out_.resize(std::min(compressed_size * 4 + 1024, max_ + 1));
+    out_.resize(std::min(first_guess(compressed_size), max_ + 1));
   }
   // Makes room for more; false once the limit is passed.
   bool make_room() {
@@ -62,7 +65,7 @@ Result<std::string> inflate_whole(std::string_view compressed, DeflateFormat for
   std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> decompressor(
       libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
   if (!decompressor) return make_error(ErrorKind::kInternal, "libdeflate_alloc_decompressor failed");
-  size_t capacity = compressed.size() * 4 + 1024;
+  size_t capacity = first_guess(compressed.size());
   if (format == DeflateFormat::kGzip && compressed.size() >= 18) {
     uint32_t stated = 0;
     std::memcpy(&stated, compressed.data() + compressed.size() - 4, 4);  // ISIZE, little-endian
