@@ -1,7 +1,9 @@
 #include "url/url.h"
 
 #include <curl/curl.h>
+#include <unicode/uidna.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -112,10 +114,40 @@ Result<std::string> resolve(std::string_view base, std::string_view href) {
 
 namespace {
 
+// A host written with characters beyond ASCII ("你好.example", full-width "Ｇｏ.com", "a。b",
+// invisible joiners) in the one ASCII form a browser would send: UTS #46 processing to IDNA
+// (punycode), nontransitional, as the WHATWG URL standard does it. libcurl's own CURLU_PUNYCODE
+// goes through libidn2's locale-dependent entry point and fails in a process that keeps the C
+// locale, so ICU does it. nullopt for an ASCII host, or one that is not a valid name, which
+// then stays as written.
+std::optional<std::string> idna_host(std::string_view host) {
+  if (std::all_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::nullopt;
+  }
+  static const UIDNA* const idna = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNA* made = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ, &status);
+    return U_SUCCESS(status) ? made : nullptr;
+  }();
+  if (idna == nullptr || host.size() > 1024) return std::nullopt;
+  char out[1024];
+  UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = uidna_nameToASCII_UTF8(idna, host.data(), static_cast<int32_t>(host.size()), out, sizeof out,
+                                          &info, &status);
+  // The URL standard does not check hyphens or DNS lengths; everything else is fatal.
+  constexpr uint32_t kTolerated = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG |
+                                  UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
+  if (U_FAILURE(status) || (info.errors & ~kTolerated) != 0 || length <= 0) return std::nullopt;
+  return std::string(out, static_cast<size_t>(length));
+}
+
 // Normalises the URL held by `h` in place and returns it (see normalize()).
 Result<std::string> normalize_handle(CURLU* h, std::string_view original) {
   auto scheme = get_part(h, CURLUPART_SCHEME).value_or("http");
-  auto host = to_lower_ascii(get_part(h, CURLUPART_HOST).value_or(""));
+  std::string host = get_part(h, CURLUPART_HOST).value_or("");
+  if (auto ascii = idna_host(host)) host = std::move(*ascii);
+  host = to_lower_ascii(host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   curl_url_set(h, CURLUPART_HOST, host.c_str(), 0);
   auto port = get_part(h, CURLUPART_PORT);

@@ -13,9 +13,10 @@ namespace beautyidx::url {
 // fragment removed. Fails for other schemes (mailto:, javascript:) and malformed input.
 Result<std::string> resolve(std::string_view base, std::string_view href);
 
-// The canonical form used as a key everywhere: lowercase scheme and host, default port and
-// fragment dropped, dot segments removed, empty path -> "/", tracking parameters (utm_*,
-// fbclid, gclid, mc_cid, mc_eid) dropped. Fails for non-http(s) or malformed URLs.
+// The canonical form used as a key everywhere: lowercase scheme and host (a host beyond ASCII
+// in its IDNA form, "xn--..."), default port and fragment dropped, dot segments removed, empty
+// path -> "/", tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid) dropped. Fails for
+// non-http(s) or malformed URLs.
 Result<std::string> normalize(std::string_view absolute_url);
 
 struct Parts {

@@ -82,6 +82,11 @@ const std::vector<NormalizeRow> kNormalizeRows = {
     {"http://example.com", "http://example.com/"},
     {"https://example.com:443", "https://example.com/"},
     {"http://example.com./a", "http://example.com/a"},
+    // Hosts beyond ASCII take their IDNA form (UTS #46), as a browser sends them.
+    {"http://\xE4\xBD\xA0\xE5\xA5\xBD.example/a", "http://xn--6qq79v.example/a"},       // 你好
+    {"http://\xEF\xBC\xA7\xEF\xBD\x8F.com/", "http://go.com/"},                       // full-width "Ｇｏ"
+    {"http://www.foo\xE3\x80\x82" "bar.com/", "http://www.foo.bar.com/"},            // ideographic full stop
+    {"http://caf\xC3\xA9.example/", "http://xn--caf-dma.example/"},
     {"http://example.com/a#frag", "http://example.com/a"},
     {"http://example.com/a/./b/../c", "http://example.com/a/c"},
     {"http://user:pw@example.com/", "http://example.com/"},
@@ -179,9 +184,12 @@ TEST(UrlTest, SplitAndOrigin) {
   EXPECT_EQ(origin("not a url"), "");
 }
 
-// WHATWG URL resolution cases from web-platform-tests (../shared/conformance/url_resolve.json).
-// The expected values are browser hrefs; resolve() drops fragments and uses libcurl's parser, so
-// this is a measurement with a floor, not a spec we follow row by row.
+// WHATWG URL resolution cases from web-platform-tests (../shared/conformance/url_resolve.json),
+// through what the crawler does with a link: resolve, then normalize. The expected values are
+// browser hrefs, and a crawler differs from a browser on purpose in some (fragments and
+// tracking parameters dropped, libcurl's parser): crawler-commons marks the cases its own
+// resolve-and-normalize pipeline agrees with, and those must all pass; the whole table is a
+// measurement with a floor.
 TEST(UrlConformanceTest, WptResolveCases) {
   const std::filesystem::path path = std::filesystem::path(BEAUTYIDX_SHARED_DIR) / "conformance" / "url_resolve.json";
   if (!std::filesystem::exists(path)) {
@@ -193,6 +201,7 @@ TEST(UrlConformanceTest, WptResolveCases) {
   int total = 0, passed = 0, agreed_total = 0, agreed_passed = 0;
   for (const auto& c : cases) {
     auto resolved = resolve(c["base"].get<std::string>(), c["input"].get<std::string>());
+    if (resolved) resolved = normalize(*resolved);
     bool ok = resolved && *resolved == c["expected_href"].get<std::string>();
     bool agreed = c.value("crawler_commons_pipeline_agrees", false);
     ++total;
@@ -217,9 +226,9 @@ TEST(UrlConformanceTest, WptResolveCases) {
   RecordProperty("url_conformance_total", total);
   RecordProperty("url_conformance_agrees_passed", agreed_passed);
   RecordProperty("url_conformance_agrees_total", agreed_total);
-  // Floors: the measured rates (59/114 = 0.518 and 38/47 = 0.809 when written) rounded down to 0.05.
-  EXPECT_GE(rate, 0.50);
-  EXPECT_GE(agreed_rate, 0.80);
+  // The whole table's floor: the measured rate (65/114 = 0.570 when written) rounded down to 0.05.
+  EXPECT_GE(rate, 0.55);
+  EXPECT_EQ(agreed_passed, agreed_total);
 }
 
 }  // namespace
@@ -259,11 +268,11 @@ namespace beautyidx::url {
 namespace {
 
 // crawler-commons' BasicURLNormalizer table (../shared/conformance/url_normalize.json). We
-// share: lowercase scheme and host, default ports and fragments dropped, dot segments
-// resolved, unreserved escapes decoded and others uppercased, spaces encoded, tracking
-// parameters dropped. We do not share: sorting query parameters, "b=" -> "b", collapsing "//"
-// in paths, punycode for IDN hosts, and adding "http://" to a URL without a scheme (we refuse
-// it). The rate is reported and held above a floor.
+// share: lowercase scheme and host, punycode for IDN hosts, default ports and fragments
+// dropped, dot segments resolved, unreserved escapes decoded and others uppercased, spaces
+// encoded, tracking parameters dropped. We do not share: sorting query parameters, "b=" ->
+// "b", collapsing "//" in paths, and adding "http://" to a URL without a scheme (we refuse it).
+// The rate is reported and held above a floor.
 TEST(UrlConformanceTest, CrawlerCommonsNormalizer) {
   std::filesystem::path path = std::filesystem::path(BEAUTYIDX_SHARED_DIR) / "conformance" / "url_normalize.json";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "../shared/conformance not found: URL normalisation table skipped";
@@ -281,7 +290,7 @@ TEST(UrlConformanceTest, CrawlerCommonsNormalizer) {
   double rate = static_cast<double>(passed) / total;
   std::printf("url normalisation (crawler-commons defaults): %d/%d = %.3f\n", passed, total, rate);
   RecordProperty("url_normalize_passed", passed);
-  EXPECT_GE(rate, 0.55);
+  EXPECT_GE(rate, 0.65);  // measured 89/136 = 0.654 when written
 }
 
 }  // namespace
