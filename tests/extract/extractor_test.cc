@@ -72,6 +72,9 @@ struct QuoteCase {
   const char* expected_speaker;   // nullptr: unattributed
   bool indirect;
 };
+// gtest prints a parameter into the test's listed name; by default that is its bytes, pointers
+// included, which change with every build and made ctest's names unstable between builds.
+void PrintTo(const QuoteCase& c, std::ostream* os) { *os << c.name; }
 
 const QuoteCase kQuoteCases[] = {
     {"after_name_says", "<p>“Use it twice a week at most,” Lee says.</p>", "Use it twice a week at most", "Jonah Lee", false},
@@ -271,6 +274,7 @@ struct IntroductionCase {
   const char* credential;
   const char* affiliation;
 };
+void PrintTo(const IntroductionCase& c, std::ostream* os) { *os << c.name; }
 
 const IntroductionCase kIntroductionCases[] = {
     {"two_roles_before_name",
@@ -340,6 +344,7 @@ struct ProductCase {
   const char* retailer;
   double price;
 };
+void PrintTo(const ProductCase& c, std::ostream* os) { *os << c.name; }
 
 const ProductCase kProductCases[] = {
     {"buy_from_retailer", "<p>Buy it now: NuFace Trinity Facial Toning Device from Sephora, $339</p>", "NuFace",
