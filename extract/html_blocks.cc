@@ -598,16 +598,20 @@ class Walker {
   std::vector<RawBlock> take_blocks() { return std::move(blocks_); }
 
  private:
-  // Visible-text bytes under every element (depth first, iterative), for the wrapper check. Only
-  // the elements holding 35% or more of the page's text are kept: the check passes no other.
-  // Sizes add up on the stack; a hash map from node to size was 1.4% of an extraction.
+  // Visible-text bytes outside links under every element (depth first, iterative), for the
+  // wrapper check. Only the elements holding 35% or more of the page's such text are kept: the
+  // check passes no other. Link text does not count there, or a grid of linked cards after a
+  // short article would pass for the page's wrapper; it does count in the page's total, which
+  // says whether the page has enough text for the check at all. Sizes add up on the stack; a
+  // hash map from node to size was 1.4% of an extraction.
   void measure_text(const GumboNode* root) {
     struct Frame {
       const GumboNode* node;
       unsigned next_child;
       size_t bytes;
+      bool in_link;
     };
-    std::vector<Frame> stack{{root, 0, 0}};
+    std::vector<Frame> stack{{root, 0, 0, false}};
     std::vector<std::pair<const GumboNode*, size_t>> sizes;
     while (!stack.empty()) {
       Frame& top = stack.back();
@@ -616,9 +620,12 @@ class Walker {
       if (top.next_child < children.length) {
         const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
         if (child->type == GUMBO_NODE_TEXT) {
-          top.bytes += text_runs_.expanded_length(child->v.text.text);
+          size_t length = text_runs_.expanded_length(child->v.text.text);
+          total_text_ += length;
+          if (!top.in_link) top.bytes += length;
         } else if (child->type == GUMBO_NODE_ELEMENT && !is_ignored_tag(child->v.element.tag)) {
-          stack.push_back({child, 0, 0});  // `top` dangles from here
+          bool in_link = top.in_link || child->v.element.tag == GUMBO_TAG_A;
+          stack.push_back({child, 0, 0, in_link});  // `top` dangles from here
         }
         continue;
       }
@@ -627,9 +634,9 @@ class Walker {
       sizes.emplace_back(done.node, done.bytes);
       if (!stack.empty()) stack.back().bytes += done.bytes;
     }
-    total_text_ = sizes.back().second;  // the root's, which finishes last
+    const size_t unlinked_text = sizes.back().second;  // the root's, which finishes last
     for (const auto& [node, bytes] : sizes) {
-      if (bytes * 100 >= total_text_ * 35) most_text_holders_.push_back(node);
+      if (bytes > 0 && bytes * 100 >= unlinked_text * 35) most_text_holders_.push_back(node);
     }
     std::sort(most_text_holders_.begin(), most_text_holders_.end());
   }
