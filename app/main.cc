@@ -403,6 +403,9 @@ int main(int argc, char** argv) {
       if (report->requests_taken > 0) {
         std::fprintf(stderr, "crawl: %zu URLs asked for by readers of the widget queued\n", report->requests_taken);
       }
+      for (const auto& request : report->requests_invalid) {
+        std::fprintf(stderr, "crawl: dropped a crawl request that is not an http(s) URL: %s\n", request.c_str());
+      }
       auto related = refresh_related_lists(*database->store, db, data_dir);
       if (!related) return fail(related.error());
       if (as_json) {
@@ -415,7 +418,7 @@ int main(int argc, char** argv) {
                         {"robots_unavailable", report->robots_unavailable},
                         {"duplicates", database->indexer->stats().duplicates},
                         {"queued_left", report->queued_left}, {"bytes", report->bytes}, {"seconds", report->seconds},
-                        {"related_lists", related->computed},
+                        {"related_lists", related->computed}, {"requests_invalid", report->requests_invalid},
                         {"by_status", by_status}, {"error_samples", report->error_samples}}
                        .dump());
       } else {

@@ -374,7 +374,10 @@ class CrawlRun {
     // for one that takes it instead of being recorded as out of scope and lost.
     for (const auto& request : options_.requested) {
       auto normalized = url::normalize(request);
-      if (!normalized) continue;
+      if (!normalized) {
+        report_.requests_invalid.push_back(request);
+        continue;
+      }
       if (!scope_->contains(*normalized)) {
         report_.requests_not_taken.push_back(request);
         continue;

@@ -103,9 +103,11 @@ struct CrawlReport {
   std::map<long, size_t> by_status;
   std::vector<std::string> error_samples;  // first few error messages
   // Of CrawlOptions::requested: how many this run queued (or found already known to the crawl),
-  // and those outside its scope, as given. A request that is not a valid URL is in neither.
+  // those outside its scope, as given, and those that are not http(s) URLs at all (no crawl will
+  // ever take them: they are reported, then dropped).
   size_t requests_taken = 0;
   std::vector<std::string> requests_not_taken;
+  std::vector<std::string> requests_invalid;
 };
 
 using ProgressCallback = std::function<void(const CrawlReport&, const std::string& url)>;

@@ -491,6 +491,7 @@ TEST_F(ScriptedSiteTest, RequestedUrlsAreTakenByTheScopeAndIncludeExcludeRulesAn
   for (const char* path : {"/shop/asked/", "/blog/notes/asked/", "/blog/posts/print/"}) {
     EXPECT_EQ(site_->requests_for(path), 0u) << path;
   }
+  EXPECT_EQ(report->requests_invalid, std::vector<std::string>{"not a url"}) << "reported, not dropped in silence";
   EXPECT_EQ(report->out_of_scope, 0u) << "nothing was queued only to be refused";
   EXPECT_EQ(site_->requests_for("/blog/posts/private/asked/"), 0u) << "robots.txt applies to requests";
   EXPECT_EQ(report->robots_blocked, 1u);
