@@ -47,7 +47,8 @@ class BoundedOutput {
 };
 
 Error too_large(std::string_view coding, size_t max_output) {
-  return Error{ErrorKind::kPolicy, std::string(coding) + ": decoded body larger than " + std::to_string(max_output) + " bytes"};
+  return Error{ErrorKind::kPolicy,
+               std::string(coding) + ": decoded body larger than " + std::to_string(max_output) + " bytes"};
 }
 
 Error corrupt(std::string_view coding, std::string_view how) {

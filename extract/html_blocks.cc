@@ -1347,8 +1347,8 @@ void append_between_tags(std::string& out, std::string_view chunk, TextRuns* run
 bool holds_only_inline_end_tags(std::string_view markup) {
   for (size_t at = markup.find("</"); at != std::string_view::npos; at = markup.find("</", at + 2)) {
     bool inline_tag = false;
-    for (std::string_view name : {"span", "svg", "path", "g", "use", "i", "b", "em", "strong", "small", "label", "option",
-                                  "optgroup", "sup", "sub", "abbr", "img", "title"}) {
+    for (std::string_view name : {"span", "svg", "path", "g", "use", "i", "b", "em", "strong", "small", "label",
+                                  "option", "optgroup", "sup", "sub", "abbr", "img", "title"}) {
       if (tag_at(markup, at + 2, name)) {
         inline_tag = true;
         break;

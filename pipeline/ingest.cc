@@ -33,7 +33,8 @@ Result<IngestReport> ingest(storage::Store& store, indexer::Indexer& indexer, co
     std::string content_type = ext == ".txt" ? "text/plain" : "";
     // Unsynced, like the index records: the commit at the end makes both durable at once.
     storage::WriteBatch batch;
-    batch.put(storage::Family::kPages, *page_url, crawler::encode_stored_page({.url = *page_url, .content_type = content_type, .body = *body}));
+    batch.put(storage::Family::kPages, *page_url,
+              crawler::encode_stored_page({.url = *page_url, .content_type = content_type, .body = *body}));
     if (auto s = store.write(batch, /*sync=*/false); !s) return s;
     ++report.files;
     auto oldest = workers->submit({std::move(*body), *page_url, content_type});
