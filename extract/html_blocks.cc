@@ -1401,6 +1401,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
       continue;
     }
     bool keep_body = false;  // JSON-LD: copied through untouched
+    size_t end_found = std::string_view::npos;  // a button's or select's end tag, already looked up
     // Raw text to its end tag, or the end of the page: scripts, styles, iframes. Then elements
     // the walker skips whole (is_ignored_tag) that cannot nest, so their first end tag is theirs:
     // buttons and selects, a tenth of a theme's elements with what they hold. Those are kept
@@ -1420,6 +1421,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
         // Only what is surely inside goes: an end tag of anything but inline content in
         // between ("<div><button>Menu</div> ... </button>") means the parser closed it sooner.
         if (missing || !holds_only_inline_end_tags(html.substr(open_end, end - open_end))) break;
+        end_found = end;
       }
       std::string_view open_tag = html.substr(i, open_end - i);
       keep_body = name == "script" && (open_tag.find("ld+json") != std::string_view::npos ||
@@ -1466,7 +1468,7 @@ std::string strip_inert_markup(std::string_view html, std::vector<std::string_vi
     }
     std::string closing("</");
     closing += close;
-    size_t end = find_ignore_case(html, closing, skip_from);
+    size_t end = end_found != std::string_view::npos ? end_found : find_ignore_case(html, closing, skip_from);
     // The whole element goes: an empty <script> or <svg> tells the walker nothing either.
     append_between_tags(out, html.substr(copied, i - copied), text_runs);
     size_t close_end = end == std::string_view::npos ? end : html.find('>', end);
